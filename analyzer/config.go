@@ -1,0 +1,325 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Config is the one configuration of noexit. Command-line flags and
+// golangci-lint plugin settings both fill it; Compile validates it in one
+// place. The zero value means "all defaults": nil slices and nil booleans
+// select the built-in value, so settings decoded from an empty YAML map and
+// an empty flag set behave the same.
+type Config struct {
+	// Categories of terminators to report; nil selects
+	// exit, fatal-log and flag-exit.
+	Categories []string `json:"categories,omitempty"`
+	// Terminators adds functions that end the process, fully qualified:
+	// "example.com/x.Die", "(*example.com/x.Logger).Fatal".
+	Terminators []string `json:"terminators,omitempty"`
+	// Entry adds entry-point name patterns: "Register", "New*",
+	// "(*T).Start", "T.Run".
+	Entry []string `json:"entry,omitempty"`
+	// DefaultEntries keeps the default entry points (init, package
+	// variable initialisers, exported functions and methods); nil is true.
+	DefaultEntries *bool `json:"default-entries,omitempty"`
+	// Lifecycle adds interfaces, fully qualified ("example.com/fw.Module"),
+	// whose implementers' methods are all entry points.
+	Lifecycle []string `json:"lifecycle,omitempty"`
+	// Allow replaces the package patterns where exiting is allowed; nil
+	// selects ".../cmd/...".
+	Allow []string `json:"allow,omitempty"`
+	// Deps reports calls into other packages' may-exit functions; nil is
+	// true.
+	Deps *bool `json:"deps,omitempty"`
+	// Modeled adds package patterns whose exits are only the catalogued
+	// ones (never inferred from their bodies).
+	Modeled []string `json:"modeled,omitempty"`
+}
+
+// Default values, shown in flag help and the README.
+var (
+	defaultCategories = []string{catExit, catFatalLog, catFlagExit}
+	defaultAllow      = []string{".../cmd/..."}
+	defaultLifecycle  = []string{"github.com/kubeedge/beehive/pkg/core.Module"}
+)
+
+// RegisterFlags binds the fields of c to flags on fs, with the names the
+// plugin settings use.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
+	fs.Var((*listFlag)(&c.Categories), "categories",
+		"comma-separated terminator categories to report: "+strings.Join(allCategories, ", ")+
+			" (default "+strings.Join(defaultCategories, ",")+")")
+	fs.Var((*listFlag)(&c.Terminators), "terminators",
+		"comma-separated extra terminators, fully qualified: example.com/x.Die,(*example.com/x.Logger).Fatal")
+	fs.Var((*listFlag)(&c.Entry), "entry",
+		"comma-separated extra entry-point name patterns: Register,New*,(*T).Start")
+	fs.Var(boolFlag{&c.DefaultEntries}, "default-entries",
+		"treat init, package variable initialisers and exported functions and methods as entry points (default true)")
+	fs.Var((*listFlag)(&c.Lifecycle), "lifecycle",
+		"comma-separated extra lifecycle interfaces, fully qualified; every method of an implementer is an entry point (always includes "+
+			strings.Join(defaultLifecycle, ",")+")")
+	fs.Var((*listFlag)(&c.Allow), "allow",
+		"comma-separated package patterns where exiting is allowed; replaces the default "+strings.Join(defaultAllow, ",")+
+			" (an empty value allows none)")
+	fs.Var(boolFlag{&c.Deps}, "deps",
+		"report calls into other packages' functions that may end the process (default true)")
+	fs.Var((*listFlag)(&c.Modeled), "modeled",
+		"comma-separated extra package patterns whose exits are only the catalogued terminators, never inferred")
+}
+
+// settings is a validated, compiled Config.
+type settings struct {
+	categories  map[string]bool
+	terminators map[string]string // FullName -> category, extras included
+	entries     []entryPattern
+	defaults    bool
+	lifecycle   []qualifiedName
+	allow       []*regexp.Regexp
+	deps        bool
+	modeled     []*regexp.Regexp
+}
+
+// Compile validates c and returns its compiled form. Every error names the
+// offending setting and value.
+func (c *Config) compile() (*settings, error) {
+	s := &settings{
+		categories:  map[string]bool{},
+		terminators: map[string]string{},
+		defaults:    c.DefaultEntries == nil || *c.DefaultEntries,
+		deps:        c.Deps == nil || *c.Deps,
+	}
+	cats := c.Categories
+	if cats == nil {
+		cats = defaultCategories
+	}
+	for _, cat := range cats {
+		if !slices.Contains(allCategories, cat) {
+			return nil, fmt.Errorf("noexit: unknown category %q in categories (known: %s)", cat, strings.Join(allCategories, ", "))
+		}
+		s.categories[cat] = true
+	}
+	for name, cat := range catalogue {
+		if s.categories[cat] {
+			s.terminators[name] = cat
+		}
+	}
+	for _, t := range c.Terminators {
+		if _, err := parseQualified(t, true); err != nil {
+			return nil, fmt.Errorf("noexit: bad terminators value %q: %w", t, err)
+		}
+		s.terminators[t] = catUser
+	}
+	for _, e := range c.Entry {
+		p, err := parseEntryPattern(e)
+		if err != nil {
+			return nil, fmt.Errorf("noexit: bad entry pattern %q: %w", e, err)
+		}
+		s.entries = append(s.entries, p)
+	}
+	for _, l := range append(slices.Clone(defaultLifecycle), c.Lifecycle...) {
+		q, err := parseQualified(l, false)
+		if err != nil {
+			return nil, fmt.Errorf("noexit: bad lifecycle interface %q: %w", l, err)
+		}
+		s.lifecycle = append(s.lifecycle, q)
+	}
+	allow := c.Allow
+	if allow == nil {
+		allow = defaultAllow
+	}
+	var err error
+	if s.allow, err = compilePkgPatterns("allow", allow); err != nil {
+		return nil, err
+	}
+	if s.modeled, err = compilePkgPatterns("modeled", append(slices.Clone(modeledModules), c.Modeled...)); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// qualifiedName is "pkgpath.Name" or, for methods, "(*pkgpath.T).Name".
+type qualifiedName struct {
+	pkg, recv, name string
+	ptr             bool
+}
+
+var identRE = regexp.MustCompile(`^[\pL_][\pL\pN_]*$`)
+
+// parseQualified parses a fully qualified function or type name as printed
+// by types.Func.FullName. Methods are accepted only if allowMethod.
+func parseQualified(s string, allowMethod bool) (qualifiedName, error) {
+	var q qualifiedName
+	rest := s
+	if strings.HasPrefix(s, "(") {
+		if !allowMethod {
+			return q, fmt.Errorf("want a package-level name like example.com/pkg.Name")
+		}
+		end := strings.Index(s, ").")
+		if end < 0 {
+			return q, fmt.Errorf(`method form is "(*pkgpath.Type).Method"`)
+		}
+		recv := s[1:end]
+		q.ptr = strings.HasPrefix(recv, "*")
+		recv = strings.TrimPrefix(recv, "*")
+		dot := strings.LastIndex(recv, ".")
+		if dot <= 0 || !identRE.MatchString(recv[dot+1:]) {
+			return q, fmt.Errorf(`method form is "(*pkgpath.Type).Method"`)
+		}
+		q.pkg, q.recv = recv[:dot], recv[dot+1:]
+		rest = s[end+2:]
+		if !identRE.MatchString(rest) {
+			return q, fmt.Errorf("method name %q is not an identifier", rest)
+		}
+		q.name = rest
+		return q, validPkgPath(q.pkg)
+	}
+	dot := strings.LastIndex(rest, ".")
+	if dot <= 0 || !identRE.MatchString(rest[dot+1:]) {
+		return q, fmt.Errorf("want a fully qualified name like example.com/pkg.Name")
+	}
+	q.pkg, q.name = rest[:dot], rest[dot+1:]
+	return q, validPkgPath(q.pkg)
+}
+
+func validPkgPath(p string) error {
+	if p == "" || strings.ContainsAny(p, " \t()*") || strings.HasPrefix(p, "/") || strings.HasSuffix(p, "/") || strings.Contains(p, "//") {
+		return fmt.Errorf("%q is not an import path", p)
+	}
+	return nil
+}
+
+// entryPattern matches functions ("Register", "New*") or methods
+// ("(*T).Start", "T.Start", "(T).*") by name, with path.Match globs.
+type entryPattern struct {
+	recv   string // "" for package-level functions
+	name   string
+	method bool
+}
+
+func parseEntryPattern(s string) (entryPattern, error) {
+	var p entryPattern
+	if s == "" {
+		return p, fmt.Errorf("empty pattern")
+	}
+	recv, name := "", s
+	if strings.HasPrefix(s, "(") {
+		end := strings.Index(s, ").")
+		if end < 0 {
+			return p, fmt.Errorf(`method pattern is "(*T).Name" or "T.Name"`)
+		}
+		recv, name = strings.TrimPrefix(s[1:end], "*"), s[end+2:]
+		p.method = true
+	} else if i := strings.Index(s, "."); i >= 0 {
+		recv, name = s[:i], s[i+1:]
+		p.method = true
+	}
+	for _, part := range []string{recv, name} {
+		if strings.ContainsAny(part, "()*./ ") && strings.Trim(part, "*?[]^-\\"+identChars) != "" {
+			return p, fmt.Errorf("%q is not a name or glob", part)
+		}
+		if _, err := path.Match(part, ""); err != nil {
+			return p, fmt.Errorf("%q: %w", part, err)
+		}
+	}
+	if p.method && (recv == "" || name == "") {
+		return p, fmt.Errorf(`method pattern is "(*T).Name" or "T.Name"`)
+	}
+	p.recv, p.name = recv, name
+	return p, nil
+}
+
+const identChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+
+func (p entryPattern) match(recv, name string) bool {
+	if p.method != (recv != "") {
+		return false
+	}
+	if ok, _ := path.Match(p.name, name); !ok {
+		return false
+	}
+	if p.method {
+		ok, _ := path.Match(p.recv, recv)
+		return ok
+	}
+	return true
+}
+
+// compilePkgPatterns compiles go-command style package patterns, where
+// "..." matches any string (".../cmd/..." matches "a/cmd" and "a/cmd/b").
+func compilePkgPatterns(setting string, pats []string) ([]*regexp.Regexp, error) {
+	var res []*regexp.Regexp
+	for _, p := range pats {
+		if p == "" {
+			continue
+		}
+		if strings.ContainsAny(p, " \t\\") || strings.Contains(p, "//") || strings.HasPrefix(p, "/") {
+			return nil, fmt.Errorf("noexit: bad %s package pattern %q: not an import path pattern", setting, p)
+		}
+		re := regexp.QuoteMeta(p)
+		re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
+		// As in the go command, "x/..." also matches "x".
+		if strings.HasSuffix(re, `/.*`) {
+			re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
+		}
+		res = append(res, regexp.MustCompile("^"+re+"$"))
+	}
+	return res, nil
+}
+
+func matchAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// listFlag is a comma-separated list. Setting it to "" yields an empty,
+// non-nil list, which replaces a default.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	*l = []string{}
+	for _, part := range strings.Split(v, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			*l = append(*l, part)
+		}
+	}
+	return nil
+}
+
+// boolFlag is a tri-state boolean: nil means "default".
+type boolFlag struct{ p **bool }
+
+func (b boolFlag) String() string {
+	if b.p == nil || *b.p == nil {
+		return ""
+	}
+	return strconv.FormatBool(**b.p)
+}
+
+func (b boolFlag) Set(v string) error {
+	x, err := strconv.ParseBool(v)
+	if err != nil {
+		return fmt.Errorf("want true or false")
+	}
+	*b.p = &x
+	return nil
+}
+
+func (b boolFlag) IsBoolFlag() bool { return true }
+
+// Validate reports the first bad value in c, naming the setting and value.
+func (c *Config) Validate() error {
+	_, err := c.compile()
+	return err
+}

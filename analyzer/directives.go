@@ -1,0 +1,86 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+const (
+	allowDirective      = "//noexit:allow"
+	terminatesDirective = "//noexit:terminates"
+)
+
+// directives holds the //noexit: comments of one file.
+type directives struct {
+	allowLines map[int]bool // lines holding a well-formed allow directive
+	bad        []analysis.Diagnostic
+}
+
+// parseDirectives collects the directives of f. An allow without a reason
+// and an unknown //noexit: directive are diagnostics, not silently ignored.
+func parseDirectives(fset *token.FileSet, f *ast.File) *directives {
+	d := &directives{allowLines: map[int]bool{}}
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if !strings.HasPrefix(c.Text, "//noexit:") {
+				continue
+			}
+			verb, arg, _ := strings.Cut(c.Text, " ")
+			switch verb {
+			case allowDirective:
+				if strings.TrimSpace(arg) == "" {
+					d.bad = append(d.bad, analysis.Diagnostic{
+						Pos: c.Pos(), End: c.End(),
+						Message: "noexit:allow needs a reason: //noexit:allow <why exiting is right here>",
+					})
+					continue
+				}
+				d.allowLines[fset.Position(c.Slash).Line] = true
+			case terminatesDirective:
+			default:
+				d.bad = append(d.bad, analysis.Diagnostic{
+					Pos: c.Pos(), End: c.End(),
+					Message: "unknown directive " + verb + " (known: " + allowDirective + " <reason>, " + terminatesDirective + ")",
+				})
+			}
+		}
+	}
+	return d
+}
+
+// allowsLine reports whether pos is on, or right below, a line with an
+// allow directive.
+func (d *directives) allowsLine(fset *token.FileSet, pos token.Pos) bool {
+	if d == nil || len(d.allowLines) == 0 {
+		return false
+	}
+	line := fset.Position(pos).Line
+	return d.allowLines[line] || d.allowLines[line-1]
+}
+
+// allowsDecl reports whether the doc comment of decl allows exiting.
+func (d *directives) allowsDecl(decl *ast.FuncDecl) bool {
+	return hasDirective(decl.Doc, allowDirective, true)
+}
+
+// terminatesDecl reports whether the doc comment of decl declares the
+// function a terminator.
+func (d *directives) terminatesDecl(decl *ast.FuncDecl) bool {
+	return hasDirective(decl.Doc, terminatesDirective, false)
+}
+
+func hasDirective(doc *ast.CommentGroup, directive string, needArg bool) bool {
+	if doc == nil {
+		return false
+	}
+	for _, c := range doc.List {
+		verb, arg, _ := strings.Cut(c.Text, " ")
+		if verb == directive && (!needArg || strings.TrimSpace(arg) != "") {
+			return true
+		}
+	}
+	return false
+}

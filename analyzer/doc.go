@@ -1,0 +1,29 @@
+// Package analyzer defines noexit, an analysis that reports process exits
+// reachable from a library's init paths.
+//
+// # Analyzer noexit
+//
+// noexit: report process exits reachable from a library's init paths
+//
+// A library that ends the process takes the decision away from the program
+// that embeds it. noexit reports each call to a terminator (os.Exit,
+// log.Fatal, klog.Fatal, logrus and zap Fatal, flag.Parse and
+// flag.NewFlagSet with flag.ExitOnError, and -terminators) that an entry
+// point reaches, with the whole call path, and each call into another
+// package's function that may end the process, with the path inside that
+// package.
+//
+// Entry points are init functions, package variable initialisers,
+// exported functions, exported methods of exported types, every method of
+// a type that implements a lifecycle interface (by default KubeEdge
+// beehive's core.Module), and functions matching -entry patterns.
+//
+// Exiting is allowed in package main, in _test.go and generated files, in
+// packages matching -allow (default .../cmd/...), and where a
+// "//noexit:allow <reason>" comment stands on the call's line, on the line
+// above, or in the function's doc comment. A function documented with
+// "//noexit:terminates" is itself a terminator.
+//
+// The standard library and the catalogued logging modules are modeled:
+// their exits are exactly the catalogue, never inferred from their bodies.
+package analyzer

@@ -1,0 +1,256 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A node is a function declaration of the package, or a package-level
+// variable initialiser. Function literals belong to the node that defines
+// them: whether called, deferred, launched with go or passed on, their
+// exits are the enclosing function's.
+type node struct {
+	index   int
+	fn      *types.Func // nil for a variable initialiser
+	name    string      // display name: "pkg.F", "(*pkg.T).M", "var pkg.x"
+	pos     token.Pos   // name of the declaration
+	file    *ast.File
+	decl    *ast.FuncDecl  // nil for a variable initialiser
+	spec    *ast.ValueSpec // the variable initialiser
+	allowed bool           // //noexit:allow on the declaration
+	// terminates: declared with //noexit:terminates or -terminators; the
+	// body defines exiting and is not analysed.
+	terminates bool
+	entry      string // why this is an entry point; "" if it is not
+	edges      []*edge
+
+	// fixed point
+	dist int   // hops to a terminator; 0 means none found
+	via  *edge // first hop of the shortest witness
+	fact *mayExit
+
+	// entry reachability
+	reached bool
+	parent  *edge // edge by which the entry search reached this node
+}
+
+type edgeKind int
+
+const (
+	localCall   edgeKind = iota // to a function declared in this package
+	foreignCall                 // to another package's may-exit function
+	termCall                    // to a terminator
+)
+
+// An edge is a call to, or a reference to, a function.
+type edge struct {
+	kind    edgeKind
+	from    *node
+	pos     token.Pos
+	call    *ast.CallExpr // nil when the function is only referenced
+	callee  *node         // localCall
+	foreign *mayExit      // foreignCall
+	name    string        // display name of the callee
+	term    string        // termCall: types.Func.FullName of the terminator
+	cat     string        // termCall: category
+	allowed bool          // //noexit:allow on the line or the line above
+}
+
+// graph is the static call graph of one package.
+type graph struct {
+	pass   *analysis.Pass
+	set    *settings
+	nodes  []*node
+	byFunc map[*types.Func]*node
+	dirs   map[*ast.File]*directives
+	names  map[*types.Func]string
+	files  map[string]*token.File // by name, built on first use by posOf
+}
+
+func newGraph(pass *analysis.Pass, set *settings) *graph {
+	return &graph{
+		pass:   pass,
+		set:    set,
+		byFunc: map[*types.Func]*node{},
+		dirs:   map[*ast.File]*directives{},
+		names:  map[*types.Func]string{},
+	}
+}
+
+// addNodes creates a node for every function declaration and package-level
+// variable initialiser in the files that are not allowed wholesale
+// (tests, generated files).
+func (g *graph) addNodes(files []*ast.File) {
+	pkgName := g.pass.Pkg.Name()
+	for _, f := range files {
+		d := g.dirs[f]
+		for _, decl := range f.Decls {
+			switch decl := decl.(type) {
+			case *ast.FuncDecl:
+				fn, _ := g.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+				if fn == nil {
+					continue
+				}
+				n := g.add(&node{fn: fn, name: g.display(fn), pos: decl.Name.Pos(), file: f, decl: decl})
+				if decl.Name.Name != "init" || decl.Recv != nil {
+					g.byFunc[fn] = n
+				}
+				n.allowed = d.allowsDecl(decl)
+				_, user := g.set.terminators[fn.FullName()]
+				n.terminates = user || d.terminatesDecl(decl)
+			case *ast.GenDecl:
+				if decl.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range decl.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) == 0 {
+						continue
+					}
+					g.add(&node{name: "var " + pkgName + "." + vs.Names[0].Name, pos: vs.Names[0].Pos(), file: f, spec: vs})
+				}
+			}
+		}
+	}
+}
+
+func (g *graph) add(n *node) *node {
+	n.index = len(g.nodes)
+	g.nodes = append(g.nodes, n)
+	return n
+}
+
+// addEdges walks every node's body (or initialiser) and records the
+// functions it calls or references.
+func (g *graph) addEdges() {
+	for _, n := range g.nodes {
+		switch {
+		case n.terminates:
+		case n.decl != nil && n.decl.Body != nil:
+			g.walk(n, n.decl.Body)
+		case n.spec != nil:
+			for _, v := range n.spec.Values {
+				g.walk(n, v)
+			}
+		}
+	}
+}
+
+// walk records the edges of the syntax below root as n's.
+func (g *graph) walk(n *node, root ast.Node) {
+	calls := map[ast.Expr]*ast.CallExpr{}
+	var visit func(ast.Node) bool
+	visit = func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.CallExpr:
+			calls[calleeExpr(x.Fun)] = x
+		case *ast.SelectorExpr:
+			// Have: pkg.F, recv.M, T.M; the edge starts at the selector.
+			g.ref(n, x.Sel, x, calls[x])
+			ast.Inspect(x.X, visit)
+			return false
+		case *ast.Ident:
+			g.ref(n, x, x, calls[x])
+		}
+		return true
+	}
+	ast.Inspect(root, visit)
+}
+
+// calleeExpr strips parentheses and explicit instantiation from a call's
+// function expression: (F[int])(x) calls F.
+func calleeExpr(e ast.Expr) ast.Expr {
+	for {
+		switch x := e.(type) {
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		default:
+			return e
+		}
+	}
+}
+
+// ref records a use of id (spanning expr) if it denotes a function.
+func (g *graph) ref(n *node, id *ast.Ident, expr ast.Expr, call *ast.CallExpr) {
+	fn, ok := g.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok {
+		return
+	}
+	fn = fn.Origin()
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return // dynamic: interface calls are not followed
+	}
+	e := &edge{from: n, pos: expr.Pos(), call: call, name: g.display(fn)}
+	e.allowed = g.dirs[n.file].allowsLine(g.pass.Fset, e.pos)
+	full := g.fullName(fn)
+	if cat, ok := g.set.terminators[full]; ok {
+		if full == flagNewFlagSet && !exitOnError(g.pass.TypesInfo, call) {
+			return
+		}
+		e.kind, e.term, e.cat = termCall, full, cat
+	} else if local := g.byFunc[fn]; local != nil && local.terminates {
+		e.kind, e.term, e.cat = termCall, full, catUser
+	} else if local != nil {
+		e.kind, e.callee = localCall, local
+	} else if fn.Pkg() != g.pass.Pkg && g.pass.ImportObjectFact(fn, new(terminates)) {
+		e.kind, e.term, e.cat = termCall, full, catUser
+	} else if f := new(mayExit); fn.Pkg() != g.pass.Pkg && g.pass.ImportObjectFact(fn, f) {
+		e.kind, e.foreign = foreignCall, f
+	} else {
+		return
+	}
+	n.edges = append(n.edges, e)
+}
+
+// exitOnError reports whether call is flag.NewFlagSet(_, flag.ExitOnError).
+func exitOnError(info *types.Info, call *ast.CallExpr) bool {
+	if call == nil || len(call.Args) != 2 {
+		return false
+	}
+	tv, ok := info.Types[call.Args[1]]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	v, exact := constant.Int64Val(tv.Value)
+	return exact && v == 1 // flag.ExitOnError
+}
+
+func (g *graph) fullName(fn *types.Func) string {
+	if s, ok := g.names[fn]; ok {
+		return s
+	}
+	s := fn.FullName()
+	g.names[fn] = s
+	return s
+}
+
+// display names a function for messages: "pkg.F", "(*pkg.T).M",
+// qualified by package name rather than path to keep lines short.
+func (g *graph) display(fn *types.Func) string {
+	qual := func(p *types.Package) string { return p.Name() }
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		ptr := ""
+		if p, ok := t.(*types.Pointer); ok {
+			ptr, t = "*", p.Elem()
+		}
+		name := types.TypeString(t, qual)
+		if i := strings.IndexByte(name, '['); i >= 0 {
+			name = name[:i] // (*pkg.List[T]).M -> (*pkg.List).M
+		}
+		return "(" + ptr + name + ")." + fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}

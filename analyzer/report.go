@@ -1,0 +1,163 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/noexit-lint/noexit/fix"
+)
+
+// report emits, in node and source order, one diagnostic per terminator
+// call and per call into another package's may-exit function inside the
+// reach of an entry point.
+func (g *graph) report() {
+	for _, n := range g.nodes {
+		if !n.reached {
+			continue
+		}
+		for _, e := range n.edges {
+			if !g.counts(e) {
+				continue
+			}
+			switch {
+			case e.kind == termCall:
+				g.reportTerm(n, e)
+			case e.kind == foreignCall && g.set.deps:
+				g.reportForeign(n, e)
+			}
+		}
+	}
+}
+
+// Have: func Register() { ...; os.Exit(1) }
+// Say:  os.Exit ends the process on init path pkg.Register -> os.Exit; ...
+func (g *graph) reportTerm(n *node, e *edge) {
+	hops := entryPath(n)
+	names := pathNames(hops, n)
+	names = append(names, e.name)
+	msg := fmt.Sprintf("%s %s on init path %s", e.name, verb(e.cat), strings.Join(names, " -> "))
+	fixes, why := fix.ForTerminator(fix.Site{
+		Pass:     g.pass,
+		File:     n.file,
+		Call:     e.call,
+		Pos:      e.pos,
+		Name:     e.term,
+		Category: e.cat,
+	})
+	if why != "" {
+		msg += "; " + why
+	} else {
+		msg += "; " + advice(e.cat, e.term)
+	}
+	g.pass.Report(analysis.Diagnostic{
+		Pos:            e.pos,
+		End:            g.end(e),
+		Category:       e.cat,
+		Message:        msg,
+		SuggestedFixes: fixes,
+		Related:        g.related(n, hops, nil),
+	})
+}
+
+// Have: func Register() { util.MustIP() }  // util.MustIP may exit
+// Say:  util.MustIP may end the process: util.MustIP -> klog.Fatalf (ip.go:9),
+// on init path pkg.Register -> util.MustIP; ...
+func (g *graph) reportForeign(n *node, e *edge) {
+	hops := entryPath(n)
+	names := append(pathNames(hops, n), e.name)
+	msg := fmt.Sprintf("%s %s: %s, on init path %s; handle the failure there or make it return an error",
+		e.name, mayVerb(e.foreign.Cat), e.foreign.path(true), strings.Join(names, " -> "))
+	g.pass.Report(analysis.Diagnostic{
+		Pos:      e.pos,
+		End:      g.end(e),
+		Category: e.foreign.Cat,
+		Message:  msg,
+		Related:  g.related(n, hops, e.foreign),
+	})
+}
+
+func (g *graph) end(e *edge) token.Pos {
+	if e.call != nil {
+		return e.call.End()
+	}
+	return token.NoPos
+}
+
+// pathNames lists the display names from the entry down to n.
+func pathNames(hops []*edge, n *node) []string {
+	var names []string
+	for _, h := range hops {
+		names = append(names, h.from.name)
+	}
+	return append(names, n.name)
+}
+
+// related lists each hop of the path with its own position: the entry's
+// declaration, each local call, then each call inside the dependency.
+func (g *graph) related(n *node, hops []*edge, foreign *mayExit) []analysis.RelatedInformation {
+	entry := n
+	if len(hops) > 0 {
+		entry = hops[0].from
+	}
+	rel := []analysis.RelatedInformation{{
+		Pos:     entry.pos,
+		Message: fmt.Sprintf("init path starts at %s (%s)", entry.name, entry.entry),
+	}}
+	for _, h := range hops {
+		rel = append(rel, analysis.RelatedInformation{
+			Pos:     h.pos,
+			Message: fmt.Sprintf("%s calls %s", h.from.name, h.name),
+		})
+	}
+	for f := foreign; f != nil && f.Next != nil; f = f.Next {
+		pos := g.posOf(f.Call)
+		if !pos.IsValid() {
+			continue
+		}
+		rel = append(rel, analysis.RelatedInformation{
+			Pos:     pos,
+			Message: fmt.Sprintf("%s calls %s", f.Func, f.Next.Func),
+		})
+	}
+	return rel
+}
+
+// posOf maps a position recorded in another package's fact back into the
+// pass's file set. Drivers that load dependencies from source (noexit,
+// golangci-lint) have those files; go vet has the lines of files that
+// export data mentions. Without a file, the hop is only in the message.
+func (g *graph) posOf(p token.Position) token.Pos {
+	if g.files == nil {
+		g.files = map[string]*token.File{}
+		g.pass.Fset.Iterate(func(f *token.File) bool {
+			if _, dup := g.files[f.Name()]; !dup {
+				g.files[f.Name()] = f
+			}
+			return true
+		})
+	}
+	f := g.files[p.Filename]
+	if f == nil || p.Line < 1 || p.Line > f.LineCount() {
+		return token.NoPos
+	}
+	start := f.LineStart(p.Line)
+	col := p.Column - 1
+	if col < 0 || f.Offset(start)+col > f.Size() {
+		col = 0
+	}
+	return start + token.Pos(col)
+}
+
+func mayVerb(cat string) string {
+	switch cat {
+	case catGoexit:
+		return "may end the goroutine"
+	case catPanicLog:
+		return "may panic"
+	default:
+		return "may end the process"
+	}
+}
