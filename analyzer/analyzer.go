@@ -98,7 +98,8 @@ func isModeled(pass *analysis.Pass, set *settings) bool {
 	if matchAny(set.modeled, path) {
 		return true
 	}
-	if !isStd(path) || pass.Module != nil && pass.Module.Path != "std" {
+	// Drivers leave Module nil or empty for the standard library.
+	if !isStd(path) || pass.Module != nil && pass.Module.Path != "" && pass.Module.Path != "std" {
 		return false
 	}
 	if len(pass.Files) > 0 {

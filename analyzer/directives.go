@@ -31,7 +31,7 @@ func parseDirectives(fset *token.FileSet, f *ast.File) *directives {
 			verb, arg, _ := strings.Cut(c.Text, " ")
 			switch verb {
 			case allowDirective:
-				if strings.TrimSpace(arg) == "" {
+				if reason(arg) == "" {
 					d.bad = append(d.bad, analysis.Diagnostic{
 						Pos: c.Pos(), End: c.End(),
 						Message: "noexit:allow needs a reason: //noexit:allow <why exiting is right here>",
@@ -78,9 +78,18 @@ func hasDirective(doc *ast.CommentGroup, directive string, needArg bool) bool {
 	}
 	for _, c := range doc.List {
 		verb, arg, _ := strings.Cut(c.Text, " ")
-		if verb == directive && (!needArg || strings.TrimSpace(arg) != "") {
+		if verb == directive && (!needArg || reason(arg) != "") {
 			return true
 		}
 	}
 	return false
+}
+
+// reason returns the text after a directive up to any trailing "//"
+// comment: "//noexit:allow //nolint" has no reason.
+func reason(arg string) string {
+	if i := strings.Index(arg, "//"); i >= 0 {
+		arg = arg[:i]
+	}
+	return strings.TrimSpace(arg)
 }

@@ -1,0 +1,70 @@
+package analyzer_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/noexit-lint/noexit/analyzer"
+)
+
+func testdata(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func boolPtr(b bool) *bool { return &b }
+
+// TestDefaults runs every case folder that uses the default
+// configuration in one load.
+func TestDefaults(t *testing.T) {
+	analysistest.Run(t, testdata(t), analyzer.New(&analyzer.Config{}),
+		"exits", "aliases", "closures", "recursion", "generics",
+		"chaina", "chainb", "chainc", "entries", "dead",
+		"allowed/...", "terminates/...", "ifaces",
+	)
+}
+
+// TestConfigured runs the cases that need settings.
+func TestConfigured(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cfg  analyzer.Config
+		pkgs []string
+	}{
+		{
+			name: "terminators",
+			cfg:  analyzer.Config{Terminators: []string{"(*userterm.Logger).Crash", "userterm.Abort"}},
+			pkgs: []string{"userterm"},
+		},
+		{
+			name: "categories",
+			cfg:  analyzer.Config{Categories: []string{"goexit", "panic-log"}},
+			pkgs: []string{"categories"},
+		},
+		{
+			name: "lifecycle and patterns",
+			cfg: analyzer.Config{
+				DefaultEntries: boolPtr(false),
+				Lifecycle:      []string{"lifecycle.Runnable"},
+				Entry:          []string{"Register", "(*server).start"},
+			},
+			pkgs: []string{"lifecycle"},
+		},
+		{
+			name: "no deps",
+			cfg:  analyzer.Config{Deps: boolPtr(false)},
+			pkgs: []string{"nodeps"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := tc.cfg
+			analysistest.Run(t, testdata(t), analyzer.New(&cfg), tc.pkgs...)
+		})
+	}
+}

@@ -1,0 +1,18 @@
+// Package lib declares its own terminator.
+package lib
+
+import "os"
+
+// Die logs and ends the process.
+//
+//noexit:terminates
+func Die(msg string) { // want Die:"terminates"
+	println(msg)
+	os.Exit(1)
+}
+
+func Check(ok bool) { // want Check:`mayExit\(lib\.Check -> lib\.Die\)`
+	if !ok {
+		Die("not ok") // want `lib\.Die ends the process on init path lib\.Check -> lib\.Die`
+	}
+}

@@ -1,0 +1,8 @@
+// Package use calls another package's declared terminator.
+package use
+
+import "terminates/lib"
+
+func Start() { // want Start:`mayExit\(use\.Start -> lib\.Die\)`
+	lib.Die("bye") // want `lib\.Die ends the process on init path use\.Start -> lib\.Die`
+}
