@@ -1,0 +1,81 @@
+package analyzer_test
+
+import (
+	"flag"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/noexit-lint/noexit/analyzer"
+)
+
+func TestValidateNamesBadValue(t *testing.T) {
+	for _, tc := range []struct {
+		cfg  analyzer.Config
+		want string
+	}{
+		{analyzer.Config{Categories: []string{"exit", "nope"}}, `unknown category "nope"`},
+		{analyzer.Config{Terminators: []string{"Die"}}, `bad terminators value "Die"`},
+		{analyzer.Config{Terminators: []string{"(*x.T.Fatal"}}, `bad terminators value "(*x.T.Fatal"`},
+		{analyzer.Config{Terminators: []string{"(*x.T).Fa tal"}}, `bad terminators value "(*x.T).Fa tal"`},
+		{analyzer.Config{Entry: []string{"(*T"}}, `bad entry pattern "(*T"`},
+		{analyzer.Config{Entry: []string{"New["}}, `bad entry pattern "New["`},
+		{analyzer.Config{Entry: []string{""}}, `bad entry pattern ""`},
+		{analyzer.Config{Lifecycle: []string{"Module"}}, `bad lifecycle interface "Module"`},
+		{analyzer.Config{Lifecycle: []string{"(*x.T).M"}}, `bad lifecycle interface "(*x.T).M"`},
+		{analyzer.Config{Allow: []string{"/abs/..."}}, `bad allow package pattern "/abs/..."`},
+		{analyzer.Config{Modeled: []string{"a b"}}, `bad modeled package pattern "a b"`},
+	} {
+		err := tc.cfg.Validate()
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Validate(%+v) = %v, want error containing %s", tc.cfg, err, tc.want)
+		}
+	}
+}
+
+func TestValidateAccepts(t *testing.T) {
+	for _, cfg := range []analyzer.Config{
+		{},
+		{Categories: []string{"goexit", "panic-log", "exit"}},
+		{Terminators: []string{"example.com/x.Die", "(*example.com/x.Logger).Fatal", "(example.com/x/v2.T).Exit"}},
+		{Entry: []string{"Register", "New*", "(*T).Start", "T.Run", "(*Server).*", "(*server).start"}},
+		{Lifecycle: []string{"example.com/fw.Module"}},
+		{Allow: []string{}},
+		{Allow: []string{"example.com/tools/...", ".../internal/cli"}},
+	} {
+		if err := cfg.Validate(); err != nil {
+			t.Errorf("Validate(%+v) = %v, want nil", cfg, err)
+		}
+	}
+}
+
+// TestFlags checks that flags fill the same Config the plugin decodes:
+// lists are comma-separated and an empty -allow replaces the default.
+func TestFlags(t *testing.T) {
+	var cfg analyzer.Config
+	fs := flag.NewFlagSet("noexit", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	cfg.RegisterFlags(fs)
+	err := fs.Parse([]string{
+		"-categories=exit,goexit", "-entry=Register, New*", "-default-entries=false",
+		"-deps=false", "-allow=", "-terminators=example.com/x.Die",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(cfg.Entry, "|"); got != "Register|New*" {
+		t.Errorf("Entry = %q", got)
+	}
+	if cfg.Allow == nil || len(cfg.Allow) != 0 {
+		t.Errorf("Allow = %#v, want empty non-nil", cfg.Allow)
+	}
+	if cfg.DefaultEntries == nil || *cfg.DefaultEntries || cfg.Deps == nil || *cfg.Deps {
+		t.Errorf("booleans not set: %v %v", cfg.DefaultEntries, cfg.Deps)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Error(err)
+	}
+	if err := fs.Parse([]string{"-deps=maybe"}); err == nil || !strings.Contains(err.Error(), "maybe") {
+		t.Errorf("bad bool: err = %v", err)
+	}
+}
