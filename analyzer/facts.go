@@ -42,14 +42,6 @@ func (f *mayExit) path(withPos bool) string {
 	return b.String()
 }
 
-// terminal returns the terminator hop.
-func (f *mayExit) terminal() *mayExit {
-	for f.Next != nil {
-		f = f.Next
-	}
-	return f
-}
-
 // gobHop is the flat, serialised form of one hop. Facts are gob-encoded
 // between go vet's per-package processes; flattening avoids deep recursion
 // in the encoder.

@@ -68,7 +68,8 @@ type graph struct {
 	nodes  []*node
 	byFunc map[*types.Func]*node
 	dirs   map[*ast.File]*directives
-	names  map[*types.Func]string
+	names  map[*types.Func]string // FullName cache
+	shown  map[*types.Func]string // display cache
 	files  map[string]*token.File // by name, built on first use by posOf
 }
 
@@ -79,6 +80,7 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		byFunc: map[*types.Func]*node{},
 		dirs:   map[*ast.File]*directives{},
 		names:  map[*types.Func]string{},
+		shown:  map[*types.Func]string{},
 	}
 }
 
@@ -236,6 +238,15 @@ func (g *graph) fullName(fn *types.Func) string {
 // display names a function for messages: "pkg.F", "(*pkg.T).M",
 // qualified by package name rather than path to keep lines short.
 func (g *graph) display(fn *types.Func) string {
+	if s, ok := g.shown[fn]; ok {
+		return s
+	}
+	s := displayName(fn)
+	g.shown[fn] = s
+	return s
+}
+
+func displayName(fn *types.Func) string {
 	qual := func(p *types.Package) string { return p.Name() }
 	if recv := fn.Signature().Recv(); recv != nil {
 		t := recv.Type()
