@@ -25,14 +25,75 @@ type Site struct {
 // ForTerminator returns the fixes for s, best first. When it offers none it
 // may return a short reason, lower case, for the diagnostic's message
 // ("no automatic fix: init cannot return an error").
+//
+// Every fix is checked: the package, with the fix applied, must still
+// type-check, or the fix is dropped.
 func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
-	if s.Call == nil {
+	if s.Call == nil || s.Pass == nil || s.File == nil || s.Pass.TypesInfo == nil {
 		return nil, ""
 	}
 	if s.Name == "flag.NewFlagSet" {
 		return flagSet(s), ""
 	}
-	return nil, ""
+	b := newBuilder(s.Pass)
+	if !rewritable(s.Pass.TypesInfo, s.Call) {
+		return nil, ""
+	}
+	c, ok := b.exprStmtOf(s.File, s.Call)
+	switch {
+	case !ok:
+		return nil, ""
+	case c.fn.inGo:
+		return nil, "no automatic fix: a goroutine cannot return an error to its caller"
+	case c.fn.decl != nil && c.fn.decl.Recv == nil && c.fn.decl.Name.Name == "init":
+		return nil, "no automatic fix: init cannot return an error"
+	}
+	if returnsError(c.fn.sig) {
+		if ok, why := b.rewriteExit(c, s.Call, resultTypes(c.fn.sig.Results())); !ok {
+			return nil, why
+		}
+		return b.fix("Return the error instead")
+	}
+	if c.fn.lit != nil {
+		return nil, "no automatic fix: the function literal does not return an error"
+	}
+	ch := newChain(b)
+	if why := ch.grow(c.fn.obj); why != "" {
+		return nil, why
+	}
+	done := map[ast.Stmt]bool{c.stmt: true}
+	if ok, why := b.rewriteExit(c, s.Call, ch.newResults(c.fn.obj)); !ok {
+		return nil, why
+	}
+	for _, cs := range ch.calls {
+		if why := ch.passOn(cs); why != "" {
+			return nil, why
+		}
+	}
+	for _, g := range ch.order {
+		if why := ch.addErrorResult(g, done); why != "" {
+			return nil, why
+		}
+	}
+	msg := "Return an error from " + display(c.fn.obj)
+	if len(ch.order) > 1 {
+		msg += " and its callers"
+	}
+	return b.fix(msg)
+}
+
+// fix finishes the edits and checks them; a fix that would not type-check
+// is no fix.
+func (b *builder) fix(msg string) ([]analysis.SuggestedFix, string) {
+	b.finishImports()
+	edits := b.result()
+	if len(edits) == 0 {
+		return nil, ""
+	}
+	if !b.typeChecks(edits) {
+		return nil, "no automatic fix: the rewrite would not compile"
+	}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}, ""
 }
 
 // Have: flag.NewFlagSet(name, flag.ExitOnError)

@@ -1,0 +1,247 @@
+package fix
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// passOn rewrites one call to a function that gained an error result so
+// that the caller returns the error.
+//
+//	Have: p := port()          Want: p, err := port()
+//	                                 if err != nil { return nil, err }
+//	Have: start()              Want: if err := start(); err != nil { return nil, err }
+//	Have: return port()        Want: return port()        (same results)
+//	Have: use(port() + 1)      Want: v, err := port()
+//	                                 if err != nil { return nil, err }
+//	                                 use(v + 1)
+func (ch *chain) passOn(cs *callSite) string {
+	b := ch.b
+	c := cs.ctx
+	caller := c.fn.obj
+	n := cs.callee.Signature().Results().Len()
+	callerRes := ch.newResults(caller)
+	fail := "no automatic fix: the call to " + display(cs.callee) + " in " + display(caller) + " cannot pass on an error"
+	ind := b.indent(c.stmt.Pos())
+	callText := b.text(cs.call)
+	if callText == "" {
+		return fail
+	}
+	ret := func(errName string) (string, bool) {
+		zs, ok := b.zeros(c.file, c.stmt.Pos(), callerRes[:len(callerRes)-1])
+		if !ok {
+			return "", false
+		}
+		return "if " + errName + " != nil {\n" + ind + "\treturn " + strings.Join(append(zs, errName), ", ") + "\n" + ind + "}", true
+	}
+	switch s := c.stmt.(type) {
+	case *ast.ExprStmt:
+		if ast.Unparen(s.X) != cs.call {
+			break
+		}
+		// The if statement's own scope holds err: no clash is possible.
+		check, ok := ret("err")
+		if !ok {
+			return fail
+		}
+		b.kept = append(b.kept, span{cs.call.Pos(), cs.call.End()})
+		b.replace(s.Pos(), s.End(), "if "+strings.Repeat("_, ", n)+"err := "+callText+"; "+strings.TrimPrefix(check, "if "))
+		return ""
+	case *ast.AssignStmt:
+		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != cs.call || len(s.Lhs) != n {
+			break
+		}
+		if s.Tok != token.DEFINE && s.Tok != token.ASSIGN {
+			break
+		}
+		name, declare := ch.errName(c, s.Tok == token.DEFINE)
+		check, ok := ret(name)
+		if !ok {
+			return fail
+		}
+		if declare {
+			b.insert(s.Pos(), "var "+name+" error\n"+ind)
+		}
+		b.insert(s.Lhs[len(s.Lhs)-1].End(), ", "+name)
+		b.insert(s.End(), "\n"+ind+check)
+		return ""
+	case *ast.ReturnStmt:
+		if len(s.Results) == 1 && ast.Unparen(s.Results[0]) == cs.call && sameTypes(callerRes, ch.newResults(cs.callee)) {
+			ch.handled[s] = true
+			return ""
+		}
+	}
+	if n != 1 || !ch.hoistable(c, cs.call) {
+		return fail
+	}
+	// Have: stmt(... g() ...); Want: v, err := g(); if err != nil {...}; stmt(... v ...)
+	v := b.fresh(c.stmt.Pos(), "v")
+	name := b.fresh(c.stmt.Pos(), "err")
+	check, ok := ret(name)
+	if !ok {
+		return fail
+	}
+	b.kept = append(b.kept, span{cs.call.Pos(), cs.call.End()})
+	b.insert(c.stmt.Pos(), v+", "+name+" := "+callText+"\n"+ind+check+"\n"+ind)
+	b.replace(cs.call.Pos(), cs.call.End(), v)
+	return ""
+}
+
+// errName returns the name of the error variable for an assignment at c:
+// an err of the same block that nothing reads before it is assigned
+// again, or a fresh name; declare says whether a plain assignment needs
+// "var name error" first.
+func (ch *chain) errName(c *stmtCtx, define bool) (name string, declare bool) {
+	b := ch.b
+	pos := c.stmt.Pos()
+	inner := b.scopeAt(pos)
+	if inner != nil {
+		if v, ok := inner.Lookup("err").(*types.Var); ok && v.Pos() < pos && types.Identical(v.Type(), errorType) && ch.deadAfter(c, v) {
+			return "err", false
+		}
+	}
+	return b.fresh(pos, "err"), !define
+}
+
+// deadAfter reports whether the value v holds after c.stmt is never read:
+// the statements after it in its block assign v before any read, and no
+// function literal captures v.
+func (ch *chain) deadAfter(c *stmtCtx, v *types.Var) bool {
+	info := ch.b.pass.TypesInfo
+	captured := false
+	ast.Inspect(c.fn.body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			ast.Inspect(lit.Body, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+					captured = true
+				}
+				return !captured
+			})
+			return false
+		}
+		return !captured
+	})
+	if ft := c.fn.decl.Type; ft.Pos() <= v.Pos() && v.Pos() < ft.End() {
+		return false // a parameter or result: a bare return reads it
+	}
+	if captured || v.Parent() == nil || v.Parent() == ch.b.pass.Pkg.Scope() {
+		return false
+	}
+	for _, s := range c.list[c.idx+1:] {
+		as, assigns := s.(*ast.AssignStmt)
+		reads := false
+		ast.Inspect(s, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || info.Uses[id] != v && info.Defs[id] != v {
+				return true
+			}
+			if assigns && isLHS(as, id) {
+				return true
+			}
+			reads = true
+			return false
+		})
+		if reads {
+			return false
+		}
+		if assigns && (as.Tok == token.DEFINE || as.Tok == token.ASSIGN) {
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && (info.Uses[id] == v || info.Defs[id] == v) {
+					return true
+				}
+			}
+		}
+	}
+	// v lives in the block of the statement; after the block, it is gone.
+	return v.Parent() == ch.b.scopeAt(c.stmt.Pos())
+}
+
+func isLHS(as *ast.AssignStmt, id *ast.Ident) bool {
+	for _, l := range as.Lhs {
+		if l == id {
+			return true
+		}
+	}
+	return false
+}
+
+// hoistable reports whether the call can move out of its statement, into
+// a statement of its own just before: the statement is simple, the call
+// is evaluated unconditionally and first among the statement's calls and
+// receives.
+func (ch *chain) hoistable(c *stmtCtx, call *ast.CallExpr) bool {
+	var evaluated ast.Node
+	switch s := c.stmt.(type) {
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.IncDecStmt, *ast.SendStmt, *ast.DeclStmt:
+		evaluated = s
+	case *ast.IfStmt:
+		if s.Init != nil {
+			return false
+		}
+		evaluated = s.Cond
+	case *ast.SwitchStmt:
+		if s.Init != nil || s.Tag == nil {
+			return false
+		}
+		evaluated = s.Tag
+	default:
+		return false
+	}
+	if call.Pos() < evaluated.Pos() || call.End() > evaluated.End() {
+		return false
+	}
+	info := ch.b.pass.TypesInfo
+	ok := true
+	ast.Inspect(evaluated, func(n ast.Node) bool {
+		if n == call || !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if n.Pos() <= call.Pos() && call.End() <= n.End() {
+				ok = false
+			}
+			return false
+		case *ast.BinaryExpr:
+			if (n.Op == token.LAND || n.Op == token.LOR) && n.Y.Pos() <= call.Pos() && call.End() <= n.Y.End() {
+				ok = false // evaluated only sometimes
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				ok = false
+			}
+		case *ast.CallExpr:
+			if tv, isType := info.Types[n.Fun]; !isType || !tv.IsType() {
+				if _, builtin := info.Uses[calleeIdent(n)].(*types.Builtin); !builtin {
+					ok = false
+				}
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	}
+	return nil
+}
+
+func sameTypes(x, y []types.Type) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if !types.Identical(x[i], y[i]) {
+			return false
+		}
+	}
+	return true
+}

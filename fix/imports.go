@@ -1,0 +1,247 @@
+package fix
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// importName returns the name by which new code at pos in f refers to the
+// package path (whose package is named name): the file's own import name
+// ("" for a dot import), or name if the package can be imported under it.
+// It records that the package is needed; finishImports adds the import.
+func (b *builder) importName(f *ast.File, pos token.Pos, path, name string) (string, bool) {
+	scope := b.scopeAt(pos)
+	for _, spec := range f.Imports {
+		p, err := strconv.Unquote(spec.Path.Value)
+		if err != nil || p != path {
+			continue
+		}
+		local := name
+		if pn := b.pkgNameOf(spec); pn != nil {
+			local = pn.Name()
+		}
+		switch local {
+		case "_":
+			continue
+		case ".":
+			return "", true
+		}
+		if scope != nil {
+			if _, obj := scope.LookupParent(local, pos); obj != nil {
+				if pn, ok := obj.(*types.PkgName); !ok || pn.Imported().Path() != path {
+					continue // shadowed here
+				}
+			}
+		}
+		b.require(f, path)
+		return local, true
+	}
+	if scope == nil || name == "" || name == "_" || name == "." || name == "main" {
+		return "", false
+	}
+	if _, obj := scope.LookupParent(name, pos); obj != nil {
+		return "", false // the name means something else here
+	}
+	if b.pass.Pkg.Scope().Lookup(name) != nil {
+		return "", false
+	}
+	b.require(f, path)
+	return name, true
+}
+
+// pkgNameOf returns the package name an import spec declares.
+func (b *builder) pkgNameOf(spec *ast.ImportSpec) *types.PkgName {
+	var obj types.Object
+	if spec.Name != nil {
+		obj = b.pass.TypesInfo.Defs[spec.Name]
+	} else {
+		obj = b.pass.TypesInfo.Implicits[spec]
+	}
+	pn, _ := obj.(*types.PkgName)
+	return pn
+}
+
+// scopeAt returns the innermost scope that holds pos.
+func (b *builder) scopeAt(pos token.Pos) *types.Scope {
+	s := b.pass.Pkg.Scope().Innermost(pos)
+	return s
+}
+
+// finishImports adds the imports that new text needs and deletes those
+// whose every use the edits removed. Edits stay small and stable so that
+// fixes for several sites of a file merge.
+func (b *builder) finishImports() {
+	files := map[*ast.File]bool{}
+	for f := range b.need {
+		files[f] = true
+	}
+	for _, s := range b.gone {
+		if f := b.fileAt(s.pos); f != nil {
+			files[f] = true
+		}
+	}
+	for _, f := range b.pass.Files {
+		if files[f] {
+			b.fileImports(f)
+		}
+	}
+}
+
+func (b *builder) fileAt(pos token.Pos) *ast.File {
+	for _, f := range b.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+func (b *builder) fileImports(f *ast.File) {
+	have := map[string]bool{}
+	var drop []*ast.ImportSpec
+	for _, spec := range f.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			continue
+		}
+		pn := b.pkgNameOf(spec)
+		if pn == nil || pn.Name() == "_" {
+			continue
+		}
+		have[path] = true
+		if b.need[f][path] || pn.Name() == "." {
+			continue
+		}
+		if b.allUsesRemoved(f, pn) {
+			drop = append(drop, spec)
+		}
+	}
+	var add []string
+	for path := range b.need[f] {
+		if !have[path] {
+			add = append(add, path)
+		}
+	}
+	slices.Sort(add)
+	b.addImports(f, add, drop)
+	for _, spec := range drop {
+		b.dropImport(f, spec)
+	}
+}
+
+// allUsesRemoved reports whether pn is used in f and every use is in text
+// that the edits delete.
+func (b *builder) allUsesRemoved(f *ast.File, pn *types.PkgName) bool {
+	used := false
+	all := true
+	ast.Inspect(f, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || b.pass.TypesInfo.Uses[id] != pn {
+			return true
+		}
+		used = true
+		if !b.removed(id.Pos()) {
+			all = false
+		}
+		return all
+	})
+	return used && all
+}
+
+// addImports inserts import specs for paths: into the first parenthesised
+// import declaration, right after its parenthesis, or as a new declaration
+// before the first one, or after the package clause.
+func (b *builder) addImports(f *ast.File, paths []string, drop []*ast.ImportSpec) {
+	if len(paths) == 0 {
+		return
+	}
+	var quoted []string
+	for _, p := range paths {
+		quoted = append(quoted, strconv.Quote(p))
+	}
+	var first *ast.GenDecl
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			if first == nil {
+				first = g
+			}
+			if g.Lparen.IsValid() {
+				b.insert(g.Lparen+1, "\n\t"+strings.Join(quoted, "\n\t"))
+				return
+			}
+		}
+	}
+	if first != nil {
+		b.insert(first.Pos(), "import "+strings.Join(quoted, "\nimport ")+"\n")
+		return
+	}
+	text := "\n\nimport " + quoted[0]
+	if len(quoted) > 1 {
+		text = "\n\nimport (\n\t" + strings.Join(quoted, "\n\t") + "\n)"
+	}
+	b.insert(f.Name.End(), text)
+}
+
+// dropImport deletes an import spec, or its whole declaration when it is
+// the only spec and no import is added there.
+func (b *builder) dropImport(f *ast.File, spec *ast.ImportSpec) {
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.IMPORT {
+			continue
+		}
+		i := slices.Index(g.Specs, ast.Spec(spec))
+		if i < 0 {
+			continue
+		}
+		if len(g.Specs) == 1 && !b.insertsInto(g) {
+			end := g.End()
+			b.replace(g.Pos(), end, "")
+			return
+		}
+		// Delete from the end of what precedes the spec, so that no
+		// blank line remains.
+		start := g.Lparen + 1
+		if i > 0 {
+			start = g.Specs[i-1].End()
+			if c := lastCommentBetween(f, start, spec.Pos()); c.IsValid() {
+				start = c
+			}
+		} else if !g.Lparen.IsValid() {
+			start = g.Pos()
+		}
+		end := spec.End()
+		if spec.Comment != nil {
+			end = spec.Comment.End()
+		}
+		b.replace(start, end, "")
+		return
+	}
+}
+
+// insertsInto reports whether the edits insert import specs into g.
+func (b *builder) insertsInto(g *ast.GenDecl) bool {
+	for _, e := range b.edits {
+		if g.Lparen.IsValid() && e.Pos == g.Lparen+1 && e.End == e.Pos {
+			return true
+		}
+	}
+	return false
+}
+
+// lastCommentBetween returns the end of the last comment in (from, to).
+func lastCommentBetween(f *ast.File, from, to token.Pos) token.Pos {
+	end := token.NoPos
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if c.Pos() > from && c.End() < to {
+				end = c.End()
+			}
+		}
+	}
+	return end
+}

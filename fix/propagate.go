@@ -1,0 +1,254 @@
+package fix
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// chain is the set of functions that gain an error result for one fix, and
+// the calls that pass the error on:
+//
+//	Have: func port() int { ...; klog.Fatal(err) }
+//	      func setup() error { p := port(); ... }
+//	Want: func port() (int, error) { ...; return 0, err }
+//	      func setup() error { p, err := port(); if err != nil { return err }; ... }
+type chain struct {
+	b       *builder
+	decls   map[*types.Func]*ast.FuncDecl
+	uses    map[*types.Func][]*ast.Ident
+	changed map[*types.Func]bool
+	order   []*types.Func
+	calls   []*callSite
+	handled map[*ast.ReturnStmt]bool // returns that pass a changed call's results on as they are
+	tests   map[string]bool          // identifiers used by in-package tests not in the pass
+}
+
+// callSite is a call to a function that gains an error result.
+type callSite struct {
+	call   *ast.CallExpr
+	callee *types.Func
+	ctx    *stmtCtx
+}
+
+func newChain(b *builder) *chain {
+	ch := &chain{
+		b:       b,
+		decls:   map[*types.Func]*ast.FuncDecl{},
+		uses:    map[*types.Func][]*ast.Ident{},
+		changed: map[*types.Func]bool{},
+		handled: map[*ast.ReturnStmt]bool{},
+	}
+	for _, f := range b.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if obj, ok := b.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					ch.decls[obj] = fd
+				}
+			}
+		}
+	}
+	for id, obj := range b.pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok {
+			fn = fn.Origin()
+			if ch.decls[fn] != nil {
+				ch.uses[fn] = append(ch.uses[fn], id)
+			}
+		}
+	}
+	for _, ids := range ch.uses {
+		slices.SortFunc(ids, func(x, y *ast.Ident) int { return int(x.Pos() - y.Pos()) })
+	}
+	return ch
+}
+
+// grow adds start and, transitively, every caller that does not already
+// return an error. It returns why the error cannot be passed on, or "".
+func (ch *chain) grow(start *types.Func) string {
+	queue := []*types.Func{start}
+	ch.changed[start] = true
+	for len(queue) > 0 {
+		g := queue[0]
+		queue = queue[1:]
+		ch.order = append(ch.order, g)
+		if why := ch.canChange(g); why != "" {
+			return why
+		}
+		for _, id := range ch.uses[g] {
+			cs, why := ch.callSiteOf(g, id)
+			if why != "" {
+				return why
+			}
+			ch.calls = append(ch.calls, cs)
+			caller := cs.ctx.fn.obj
+			if !ch.changed[caller] && !returnsError(caller.Signature()) {
+				ch.changed[caller] = true
+				queue = append(queue, caller)
+			}
+		}
+	}
+	return ""
+}
+
+// canChange reports why g's signature cannot gain an error result, or "".
+func (ch *chain) canChange(g *types.Func) string {
+	decl := ch.decls[g]
+	name := display(g)
+	switch {
+	case decl == nil || decl.Body == nil:
+		return "no automatic fix: " + name + " has no body in this package"
+	case decl.Recv == nil && decl.Name.Name == "init":
+		return "no automatic fix: the error would reach init, which cannot return it"
+	case decl.Recv == nil && decl.Name.Name == "main":
+		return "no automatic fix: the error would reach main"
+	case g.Exported() && (decl.Recv != nil || !isInternal(g.Pkg().Path())):
+		return "no automatic fix: the error would change the signature of exported " + name
+	}
+	if decl.Recv != nil && ch.inInterface(g.Name()) {
+		return "no automatic fix: " + name + " may implement an interface"
+	}
+	if ch.testsUse(g.Name()) {
+		return "no automatic fix: " + name + " is also called from tests"
+	}
+	return ""
+}
+
+// inInterface reports whether an interface of the package has a method
+// with this name.
+func (ch *chain) inInterface(method string) bool {
+	for _, tv := range ch.b.pass.TypesInfo.Types {
+		if it, ok := tv.Type.Underlying().(*types.Interface); ok {
+			for i := range it.NumMethods() {
+				if it.Method(i).Name() == method {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// testsUse reports whether the package's own _test.go files, when the pass
+// does not include them, mention name.
+func (ch *chain) testsUse(name string) bool {
+	if ch.tests == nil {
+		ch.tests = map[string]bool{}
+		var dir string
+		for _, f := range ch.b.pass.Files {
+			file := ch.b.pass.Fset.File(f.Pos()).Name()
+			if strings.HasSuffix(file, "_test.go") {
+				return false // the pass sees the tests
+			}
+			dir = filepath.Dir(file)
+		}
+		matches, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		for _, m := range matches {
+			data, err := os.ReadFile(m)
+			if err != nil {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), m, data, parser.SkipObjectResolution)
+			if err != nil || f.Name.Name != ch.b.pass.Pkg.Name() {
+				continue
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					ch.tests[id.Name] = true
+				}
+				return true
+			})
+		}
+	}
+	return ch.tests[name]
+}
+
+// callSiteOf returns the call that the use id of g makes.
+func (ch *chain) callSiteOf(g *types.Func, id *ast.Ident) (*callSite, string) {
+	b := ch.b
+	f := b.fileAt(id.Pos())
+	name := display(g)
+	if f == nil {
+		return nil, "no automatic fix: " + name + " is used outside the package's files"
+	}
+	path, _ := pathTo(f, id)
+	var expr ast.Node = id
+	i := 1
+	for ; i < len(path); i++ {
+		switch p := path[i].(type) {
+		case *ast.SelectorExpr:
+			if p.Sel != expr {
+				return nil, "no automatic fix: " + name + " is used as a value"
+			}
+		case *ast.IndexExpr, *ast.IndexListExpr, *ast.ParenExpr:
+		case *ast.CallExpr:
+			if p.Fun != expr {
+				return nil, "no automatic fix: " + name + " is used as a value"
+			}
+			return ch.callSiteAt(g, f, p)
+		default:
+			return nil, "no automatic fix: " + name + " is used as a value"
+		}
+		expr = path[i]
+	}
+	return nil, "no automatic fix: " + name + " is used as a value"
+}
+
+func (ch *chain) callSiteAt(g *types.Func, f *ast.File, call *ast.CallExpr) (*callSite, string) {
+	name := display(g)
+	c, ok := ch.b.stmtOf(f, call)
+	if !ok {
+		return nil, "no automatic fix: the call to " + name + " cannot pass on an error where it is"
+	}
+	switch s := c.stmt.(type) {
+	case *ast.GoStmt:
+		if s.Call == call {
+			return nil, "no automatic fix: " + name + " is started with go"
+		}
+	case *ast.DeferStmt:
+		if s.Call == call {
+			return nil, "no automatic fix: " + name + " is deferred"
+		}
+	}
+	switch {
+	case c.fn.lit != nil:
+		return nil, "no automatic fix: " + name + " is called from a function literal"
+	case c.fn.obj == nil:
+		return nil, "no automatic fix: the call to " + name + " is outside a function"
+	}
+	return &callSite{call: call, callee: g, ctx: c}, ""
+}
+
+// newResults returns fn's result types after the fix, error last.
+func (ch *chain) newResults(fn *types.Func) []types.Type {
+	rs := resultTypes(fn.Signature().Results())
+	if ch.changed[fn] {
+		rs = append(rs, errorType)
+	}
+	return rs
+}
+
+// display names a function for messages: "pkg.f", "(*pkg.T).m".
+func display(fn *types.Func) string {
+	s := types.ObjectString(fn, func(p *types.Package) string { return p.Name() })
+	s = strings.TrimPrefix(s, "func ")
+	if i := strings.IndexAny(s, "(["); i > 0 && fn.Signature().Recv() == nil {
+		s = s[:i]
+	} else if fn.Signature().Recv() != nil {
+		recv := types.TypeString(fn.Signature().Recv().Type(), func(p *types.Package) string { return p.Name() })
+		if i := strings.IndexByte(recv, '['); i >= 0 {
+			recv = recv[:i]
+		}
+		s = fmt.Sprintf("(%s).%s", recv, fn.Name())
+	}
+	return s
+}
+
+func isInternal(path string) bool {
+	return slices.Contains(strings.Split(path, "/"), "internal")
+}
