@@ -1,0 +1,94 @@
+// Package edgestream is the edge stream module of edgecore before the fix.
+// It is registered with the module framework and keeps a TLS tunnel to the
+// cloud open.
+//
+// The bug: when nodeIP is empty, newEdgeStream asks util.GetLocalIP for the
+// host's address, and when that fails (cable unplugged, Wi-Fi off) it logs
+// and calls os.Exit(1). That runs inside Register, while edgecore registers
+// its modules and before any of them starts, and it runs even when the
+// stream module is disabled. The cloud finds the session by node name; the
+// IP only feeds metrics.
+package edgestream
+
+import (
+	"net"
+	"os"
+	"time"
+
+	"k8s.io/klog/v2"
+
+	"example.com/edgecore-bug/beehive/core"
+	"example.com/edgecore-bug/config/v1alpha1"
+	"example.com/edgecore-bug/util"
+)
+
+// Module identity, as reported by Name and Group.
+const (
+	ModuleNameEdgeStream = "edgestream"
+	GroupNameEdgeStream  = "edgestream"
+)
+
+// retryInterval is the wait between a failed or dropped tunnel and the
+// next dial.
+const retryInterval = 2 * time.Second
+
+type edgeStream struct {
+	enable           bool
+	config           v1alpha1.EdgeStream
+	hostnameOverride string
+	nodeIP           net.IP
+	metrics          *tunnelMetrics
+	done             chan struct{}
+}
+
+var _ core.Module = (*edgeStream)(nil)
+
+// Register registers the stream module with the framework, enabled or not.
+func Register(s *v1alpha1.EdgeStream, hostnameOverride, nodeIP string) {
+	core.Register(newEdgeStream(s, hostnameOverride, nodeIP))
+}
+
+func newEdgeStream(s *v1alpha1.EdgeStream, hostnameOverride, nodeIP string) *edgeStream {
+	ip := net.ParseIP(nodeIP)
+	if nodeIP == "" {
+		var err error
+		ip, err = util.GetLocalIP(hostnameOverride)
+		if err != nil {
+			klog.Errorf("init new edged error: %v", err)
+			os.Exit(1)
+		}
+	}
+	return &edgeStream{
+		enable:           s.Enable,
+		config:           *s,
+		hostnameOverride: hostnameOverride,
+		nodeIP:           ip,
+		metrics:          &tunnelMetrics{},
+		done:             make(chan struct{}),
+	}
+}
+
+func (e *edgeStream) Name() string { return ModuleNameEdgeStream }
+
+func (e *edgeStream) Group() string { return GroupNameEdgeStream }
+
+func (e *edgeStream) Enable() bool { return e.enable }
+
+// Start keeps the tunnel to the cloud open: it dials, serves the session
+// until it drops, and dials again every two seconds after a failure. The
+// framework calls it in its own goroutine.
+func (e *edgeStream) Start() {
+	ticker := time.NewTicker(retryInterval)
+	defer ticker.Stop()
+	for {
+		if err := e.connect(); err != nil {
+			e.metrics.failures.Add(1)
+			klog.Errorf("stream tunnel to %s is down, retrying in %v: %v", e.config.TunnelServer, retryInterval, err)
+		}
+		select {
+		case <-e.done:
+			return
+		case <-ticker.C:
+		}
+	}
+}
