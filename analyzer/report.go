@@ -47,10 +47,9 @@ func (g *graph) reportTerm(n *node, e *edge) {
 		Name:     e.term,
 		Category: e.cat,
 	})
+	msg += "; " + advice(e.cat, e.term)
 	if why != "" {
-		msg += "; " + why
-	} else {
-		msg += "; " + advice(e.cat, e.term)
+		msg += " (" + why + ")"
 	}
 	g.pass.Report(analysis.Diagnostic{
 		Pos:            e.pos,
