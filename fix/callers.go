@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -53,16 +54,22 @@ func (ch *chain) passOn(cs *callSite) string {
 		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != cs.call || len(s.Lhs) != n {
 			break
 		}
-		if s.Tok != token.DEFINE && s.Tok != token.ASSIGN {
+		var name string
+		switch s.Tok {
+		case token.DEFINE:
+			name = ch.errName(c)
+		case token.ASSIGN:
+			if !ch.reusableErr(c) {
+				break // hoisted below
+			}
+			name = "err"
+		}
+		if name == "" {
 			break
 		}
-		name, declare := ch.errName(c, s.Tok == token.DEFINE)
 		check, ok := ret(name)
 		if !ok {
 			return fail
-		}
-		if declare {
-			b.insert(s.Pos(), "var "+name+" error\n"+ind)
 		}
 		b.insert(s.Lhs[len(s.Lhs)-1].End(), ", "+name)
 		b.insert(s.End(), "\n"+ind+check)
@@ -76,9 +83,10 @@ func (ch *chain) passOn(cs *callSite) string {
 	if n != 1 || !ch.hoistable(c, cs.call) {
 		return fail
 	}
-	// Have: stmt(... g() ...); Want: v, err := g(); if err != nil {...}; stmt(... v ...)
-	v := b.fresh(c.stmt.Pos(), "v")
-	name := b.fresh(c.stmt.Pos(), "err")
+	// Have: stmt(... g() ...); Want: gResult, err := g(); if err != nil {...}; stmt(... gResult ...)
+	scope := c.scope(b.pass.TypesInfo)
+	v := b.fresh(scope, c.stmt.Pos(), cs.callee.Name()+"Result")
+	name := ch.errName(c)
 	check, ok := ret(name)
 	if !ok {
 		return fail
@@ -89,20 +97,50 @@ func (ch *chain) passOn(cs *callSite) string {
 	return ""
 }
 
-// errName returns the name of the error variable for an assignment at c:
-// an err of the same block that nothing reads before it is assigned
-// again, or a fresh name; declare says whether a plain assignment needs
-// "var name error" first.
-func (ch *chain) errName(c *stmtCtx, define bool) (name string, declare bool) {
+// errName returns the name of the error variable that a short variable
+// declaration at c declares or reuses. It depends only on the original
+// code, so that fixes for several exits, each declaring it, merge: "err"
+// if that declares a new variable that shadows nothing, or reuses an err
+// of the block whose value nothing reads any more; else err1, err2, ...
+func (ch *chain) errName(c *stmtCtx) string {
 	b := ch.b
 	pos := c.stmt.Pos()
-	inner := b.scopeAt(pos)
-	if inner != nil {
-		if v, ok := inner.Lookup("err").(*types.Var); ok && v.Pos() < pos && types.Identical(v.Type(), errorType) && ch.deadAfter(c, v) {
-			return "err", false
+	inner := c.scope(b.pass.TypesInfo)
+	if inner == nil {
+		return "err"
+	}
+	if ch.reusableErr(c) {
+		return "err"
+	}
+	for i := 0; ; i++ {
+		name := "err"
+		if i > 0 {
+			name = fmt.Sprintf("err%d", i)
+		}
+		if _, obj := inner.LookupParent(name, pos); obj == nil && inner.Lookup(name) == nil && !ch.namedErr(c, name) {
+			return name
 		}
 	}
-	return b.fresh(pos, "err"), !define
+}
+
+// namedErr reports whether the fix names the new error result of c's
+// function name.
+func (ch *chain) namedErr(c *stmtCtx, name string) bool {
+	if c.fn.decl == nil {
+		return false
+	}
+	return ch.b.declared[ch.b.pass.TypesInfo.Scopes[c.fn.decl.Type]][name]
+}
+
+// reusableErr reports whether c's block declares err, an error, before c,
+// and nothing reads its value after c.
+func (ch *chain) reusableErr(c *stmtCtx) bool {
+	inner := c.scope(ch.b.pass.TypesInfo)
+	if inner == nil {
+		return false
+	}
+	v, ok := inner.Lookup("err").(*types.Var)
+	return ok && v.Pos() < c.stmt.Pos() && types.Identical(v.Type(), errorType) && ch.deadAfter(c, v)
 }
 
 // deadAfter reports whether the value v holds after c.stmt is never read:
@@ -155,7 +193,7 @@ func (ch *chain) deadAfter(c *stmtCtx, v *types.Var) bool {
 		}
 	}
 	// v lives in the block of the statement; after the block, it is gone.
-	return v.Parent() == ch.b.scopeAt(c.stmt.Pos())
+	return v.Parent() == c.scope(info)
 }
 
 func isLHS(as *ast.AssignStmt, id *ast.Ident) bool {
@@ -209,10 +247,13 @@ func (ch *chain) hoistable(c *stmtCtx, call *ast.CallExpr) bool {
 				ok = false // evaluated only sometimes
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
+			if n.Op == token.ARROW && n.End() <= call.Pos() {
 				ok = false
 			}
 		case *ast.CallExpr:
+			if n.Pos() <= call.Pos() && call.End() <= n.End() || n.Pos() >= call.End() {
+				return true // evaluated after the call
+			}
 			if tv, isType := info.Types[n.Fun]; !isType || !tv.IsType() {
 				if _, builtin := info.Uses[calleeIdent(n)].(*types.Builtin); !builtin {
 					ok = false

@@ -26,7 +26,9 @@ type builder struct {
 	// need are imports the new text refers to, by file and path.
 	need map[*ast.File]map[string]bool
 	// names declared by this fix, per scope, to keep fresh names fresh.
-	declared map[any]map[string]bool
+	declared map[*types.Scope]map[string]bool
+	// dropped are statements the edits delete.
+	dropped map[ast.Stmt]bool
 }
 
 type span struct{ pos, end token.Pos }
@@ -36,7 +38,8 @@ func newBuilder(pass *analysis.Pass) *builder {
 		pass:     pass,
 		src:      map[*token.File][]byte{},
 		need:     map[*ast.File]map[string]bool{},
-		declared: map[any]map[string]bool{},
+		declared: map[*types.Scope]map[string]bool{},
+		dropped:  map[ast.Stmt]bool{},
 	}
 }
 
@@ -182,10 +185,9 @@ func (b *builder) declare(s *types.Scope, name string) {
 }
 
 // fresh returns a name, based on base, that new code at pos can declare
-// in its innermost scope without clashing with or shadowing anything, and
-// records it.
-func (b *builder) fresh(pos token.Pos, base string) string {
-	inner := b.scopeAt(pos)
+// in scope inner without clashing with or shadowing anything, and records
+// it.
+func (b *builder) fresh(inner *types.Scope, pos token.Pos, base string) string {
 	for i := 0; ; i++ {
 		name := base
 		if i > 0 {

@@ -61,7 +61,14 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	if !validExpr(errText) {
 		return false, "no automatic fix: the message cannot be restated as an error"
 	}
-	if c.idx != len(c.list)-1 {
+	end := c.stmt.End()
+	switch rest := c.list[c.idx+1:]; {
+	case len(rest) == 0:
+	case len(rest) == 1 && isReturn(rest[0]):
+		// Have: klog.Fatal(err); return nil  (the return only pleases the compiler)
+		end = rest[0].End()
+		b.dropped[rest[0]] = true
+	default:
 		return false, "no automatic fix: statements follow the exit"
 	}
 	zs, ok := b.zeros(c.file, m.pos, results[:len(results)-1])
@@ -70,7 +77,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	}
 	ret := "return " + strings.Join(append(zs, errText), ", ")
 	if logStmt == nil {
-		b.replace(c.stmt.Pos(), c.stmt.End(), ret)
+		b.replace(c.stmt.Pos(), end, ret)
 		return true, ""
 	}
 	b.replace(logStmt.Pos(), logStmt.End(), ret)
@@ -78,8 +85,13 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	if end := lastCommentBetween(c.file, from, c.stmt.Pos()); end.IsValid() {
 		from = end
 	}
-	b.replace(from, c.stmt.End(), "")
+	b.replace(from, end, "")
 	return true, ""
+}
+
+func isReturn(s ast.Stmt) bool {
+	_, ok := s.(*ast.ReturnStmt)
+	return ok
 }
 
 // logBefore returns the logging call just before the exit in c, the first

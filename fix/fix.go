@@ -65,6 +65,10 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 	if ok, why := b.rewriteExit(c, s.Call, ch.newResults(c.fn.obj)); !ok {
 		return nil, why
 	}
+	for _, g := range ch.order {
+		ch.resultName(g)
+		ch.rewriteExits(g, done)
+	}
 	for _, cs := range ch.calls {
 		if why := ch.passOn(cs); why != "" {
 			return nil, why

@@ -19,5 +19,5 @@ func testdata(t *testing.T) string {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), analyzer.Analyzer, "fixfatal")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), analyzer.Analyzer, "fixfatal", "fixprint", "fixpair", "fixexit", "fixzero/...", "fixpropagate")
 }

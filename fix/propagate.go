@@ -93,6 +93,7 @@ func (ch *chain) grow(start *types.Func) string {
 			}
 		}
 	}
+	slices.SortFunc(ch.calls, func(x, y *callSite) int { return int(x.call.Pos() - y.call.Pos()) })
 	return ""
 }
 
@@ -251,4 +252,37 @@ func display(fn *types.Func) string {
 
 func isInternal(path string) bool {
 	return slices.Contains(strings.Split(path, "/"), "internal")
+}
+
+// rewriteExits rewrites every other exit of g that can be, as its own fix
+// would: fixes for several exits of one function then make the same
+// edits, and merge.
+func (ch *chain) rewriteExits(g *types.Func, done map[ast.Stmt]bool) {
+	b := ch.b
+	decl := ch.decls[g]
+	f := b.fileAt(decl.Pos())
+	var calls []*ast.CallExpr
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ExprStmt:
+			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && !done[n] && rewritable(b.pass.TypesInfo, call) {
+				calls = append(calls, call)
+			}
+		}
+		return true
+	})
+	for _, call := range calls {
+		c, ok := b.exprStmtOf(f, call)
+		if !ok {
+			continue
+		}
+		saved := b.save()
+		if ok, _ := b.rewriteExit(c, call, ch.newResults(g)); ok {
+			done[c.stmt] = true
+		} else {
+			b.restore(saved)
+		}
+	}
 }

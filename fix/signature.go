@@ -24,12 +24,7 @@ func (ch *chain) addErrorResult(g *types.Func, done map[ast.Stmt]bool) string {
 		}
 		b.insert(ft.Params.End(), " error")
 	case named:
-		name := "_"
-		if !mentions(decl, "err") {
-			name = "err"
-			b.declare(b.pass.TypesInfo.Scopes[ft], "err")
-		}
-		b.insert(res.Closing, ", "+name+" error")
+		b.insert(res.Closing, ", "+ch.resultName(g)+" error")
 	case !res.Opening.IsValid():
 		b.insert(res.Pos(), "(")
 		b.insert(res.End(), ", error)")
@@ -43,7 +38,7 @@ func (ch *chain) addErrorResult(g *types.Func, done map[ast.Stmt]bool) string {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if why == "" && !ch.handled[n] {
+			if why == "" && !ch.handled[n] && !b.dropped[n] {
 				why = ch.returnNil(g, n, void, named)
 			}
 		}
@@ -53,9 +48,24 @@ func (ch *chain) addErrorResult(g *types.Func, done map[ast.Stmt]bool) string {
 		return why
 	}
 	if void && !lastTerminating(b.pass.TypesInfo, decl.Body.List, done) {
-		ch.endWithReturn(g, decl, done)
+		ch.endWithReturn(decl)
 	}
 	return ""
+}
+
+// resultName names the error result that g gains when its results are
+// named: err if g mentions no err at all, else the blank identifier.
+func (ch *chain) resultName(g *types.Func) string {
+	decl := ch.decls[g]
+	res := decl.Type.Results
+	if res == nil || len(res.List) == 0 || len(res.List[0].Names) == 0 {
+		return ""
+	}
+	if mentions(decl, "err") {
+		return "_"
+	}
+	ch.b.declare(ch.b.pass.TypesInfo.Scopes[decl.Type], "err")
+	return "err"
 }
 
 // returnNil adds a nil error to one of g's returns.
@@ -74,10 +84,8 @@ func (ch *chain) returnNil(g *types.Func, ret *ast.ReturnStmt, void, named bool)
 	return ""
 }
 
-// endWithReturn makes a body that fell off its end return nil. A final
-// exit statement is rewritten like the reported one, so that fixes for
-// several exits of one function merge into the same text.
-func (ch *chain) endWithReturn(g *types.Func, decl *ast.FuncDecl, done map[ast.Stmt]bool) {
+// endWithReturn makes a body that fell off its end return nil.
+func (ch *chain) endWithReturn(decl *ast.FuncDecl) {
 	b := ch.b
 	body := decl.Body
 	if len(body.List) == 0 {
@@ -85,18 +93,6 @@ func (ch *chain) endWithReturn(g *types.Func, decl *ast.FuncDecl, done map[ast.S
 		return
 	}
 	last := body.List[len(body.List)-1]
-	if es, ok := last.(*ast.ExprStmt); ok && !done[last] {
-		if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && rewritable(b.pass.TypesInfo, call) {
-			if c, ok := b.exprStmtOf(b.fileAt(call.Pos()), call); ok {
-				saved := b.save()
-				if ok, _ := b.rewriteExit(c, call, ch.newResults(g)); ok {
-					done[last] = true
-					return
-				}
-				b.restore(saved)
-			}
-		}
-	}
 	b.insert(last.End(), "\n"+b.indent(last.Pos())+"return nil")
 }
 

@@ -29,9 +29,11 @@ type funcOf struct {
 	inGo bool        // the literal is launched with go
 }
 
+// name names the function for error messages: "pkg.f", lower case as
+// error strings should start.
 func (fn funcOf) name() string {
-	if fn.decl != nil {
-		return fn.decl.Name.Name
+	if fn.obj != nil && fn.obj.Pkg() != nil {
+		return fn.obj.Pkg().Name() + "." + fn.obj.Name()
 	}
 	return "func"
 }
@@ -166,4 +168,18 @@ func pathTo(f *ast.File, n ast.Node) ([]ast.Node, bool) {
 		return nil, false
 	}
 	return path, exact
+}
+
+// scope returns the scope of the block that holds the statement.
+func (c *stmtCtx) scope(info *types.Info) *types.Scope {
+	if s := info.Scopes[c.path[1]]; s != nil {
+		return s
+	}
+	if c.fn.body == c.path[1] {
+		if c.fn.decl != nil {
+			return info.Scopes[c.fn.decl.Type]
+		}
+		return info.Scopes[c.fn.lit.Type]
+	}
+	return nil
 }

@@ -1,0 +1,9 @@
+package other
+
+type Settings struct{ Name string }
+
+type Mode int
+
+type pair struct{ a, b int }
+
+func Pair() pair { return pair{} }
