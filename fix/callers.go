@@ -85,7 +85,7 @@ func (ch *chain) passOn(cs *callSite) string {
 	}
 	// Have: stmt(... g() ...); Want: gResult, err := g(); if err != nil {...}; stmt(... gResult ...)
 	scope := c.scope(b.pass.TypesInfo)
-	v := b.fresh(scope, c.stmt.Pos(), cs.callee.Name()+"Result")
+	v := b.fresh(scope, c.stmt.Pos(), lowerFirst(cs.callee.Name())+"Result")
 	name := ch.errName(c)
 	check, ok := ret(name)
 	if !ok {
@@ -285,4 +285,16 @@ func sameTypes(x, y []types.Type) bool {
 		}
 	}
 	return true
+}
+
+// lowerFirst turns MustPort into mustPort, for a local variable's name.
+func lowerFirst(s string) string {
+	i := 0
+	for i < len(s) && 'A' <= s[i] && s[i] <= 'Z' {
+		i++
+	}
+	if i > 1 && i < len(s) {
+		i-- // URLPath -> urlPath
+	}
+	return strings.ToLower(s[:i]) + s[i:]
 }

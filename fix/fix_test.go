@@ -18,6 +18,14 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
+// cases are the test packages under testdata/src, one per rewrite, zero
+// value kind or refusal.
+var cases = []string{
+	"fixfatal", "fixprint", "fixpair", "fixexit", "fixzero", "fixpropagate",
+	"fixnamed", "fixmulti", "fiximports", "fixflag", "fixrefuse",
+	"fixinternal/internal/cfg",
+}
+
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), analyzer.Analyzer, "fixfatal", "fixprint", "fixpair", "fixexit", "fixzero/...", "fixpropagate")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), analyzer.New(&analyzer.Config{}), cases...)
 }

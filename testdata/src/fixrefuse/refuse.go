@@ -1,0 +1,85 @@
+package fixrefuse
+
+import (
+	"os"
+
+	"k8s.io/klog/v2"
+)
+
+func init() {
+	if os.Getenv("X") == "" {
+		klog.Fatal("X is not set") // want `\(no automatic fix: init cannot return an error\)`
+	}
+}
+
+func Start() { // want Start:"mayExit"
+	go func() {
+		klog.Fatal("worker died") // want `\(no automatic fix: a goroutine cannot return an error to its caller\)`
+	}()
+}
+
+func Exported() { // want Exported:"mayExit"
+	helper()
+}
+
+func helper() {
+	klog.Fatal("helper") // want `\(no automatic fix: the error would change the signature of exported fixrefuse.Exported\)`
+}
+
+func Value() func() { // want Value:"mayExit"
+	return valued
+}
+
+func valued() {
+	klog.Fatal("valued") // want `\(no automatic fix: fixrefuse.valued is used as a value\)`
+}
+
+func Deferred() error { // want Deferred:"mayExit"
+	defer deferred()
+	return nil
+}
+
+func deferred() {
+	klog.Fatal("deferred") // want `\(no automatic fix: fixrefuse.deferred is deferred\)`
+}
+
+func Literal() error { // want Literal:"mayExit"
+	f := func() {
+		klog.Fatal("literal") // want `\(no automatic fix: the function literal does not return an error\)`
+	}
+	f()
+	return nil
+}
+
+func Follow() error { // want Follow:"mayExit"
+	klog.Fatal("follow") // want `\(no automatic fix: statements follow the exit\)`
+	println()
+	return nil
+}
+
+func Header() error { // want Header:"mayExit"
+	if v := header(); v > 0 {
+		return nil
+	}
+	return nil
+}
+
+func header() int {
+	klog.Fatal("header") // want `\(no automatic fix: the call to fixrefuse.header cannot pass on an error where it is\)`
+	return 1
+}
+
+type T struct{}
+
+type runner interface{ run() }
+
+func (T) run() {
+	klog.Fatal("run") // want `\(no automatic fix: \(fixrefuse.T\).run may implement an interface\)`
+}
+
+func Run() error { // want Run:"mayExit"
+	var r runner = T{}
+	_ = r
+	T{}.run()
+	return nil
+}
