@@ -52,24 +52,24 @@ var (
 // RegisterFlags binds the fields of c to flags on fs, with the names the
 // plugin settings use.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
-	fs.Var((*listFlag)(&c.Categories), "categories",
+	fs.Var(&listFlag{&c.Categories, checkCategory}, "categories",
 		"comma-separated terminator categories to report: "+strings.Join(allCategories, ", ")+
 			" (default "+strings.Join(defaultCategories, ",")+")")
-	fs.Var((*listFlag)(&c.Terminators), "terminators",
+	fs.Var(&listFlag{&c.Terminators, checkTerminator}, "terminators",
 		"comma-separated extra terminators, fully qualified: example.com/x.Die,(*example.com/x.Logger).Fatal")
-	fs.Var((*listFlag)(&c.Entry), "entry",
+	fs.Var(&listFlag{&c.Entry, checkEntry}, "entry",
 		"comma-separated extra entry-point name patterns: Register,New*,(*T).Start")
 	fs.Var(boolFlag{&c.DefaultEntries}, "default-entries",
 		"treat init, package variable initialisers and exported functions and methods as entry points (default true)")
-	fs.Var((*listFlag)(&c.Lifecycle), "lifecycle",
+	fs.Var(&listFlag{&c.Lifecycle, checkLifecycle}, "lifecycle",
 		"comma-separated extra lifecycle interfaces, fully qualified; every method of an implementer is an entry point (always includes "+
 			strings.Join(defaultLifecycle, ",")+")")
-	fs.Var((*listFlag)(&c.Allow), "allow",
+	fs.Var(&listFlag{&c.Allow, checkPkgPattern}, "allow",
 		"comma-separated package patterns where exiting is allowed; replaces the default "+strings.Join(defaultAllow, ",")+
 			" (an empty value allows none)")
 	fs.Var(boolFlag{&c.Deps}, "deps",
 		"report calls into other packages' functions that may end the process (default true)")
-	fs.Var((*listFlag)(&c.Modeled), "modeled",
+	fs.Var(&listFlag{&c.Modeled, checkPkgPattern}, "modeled",
 		"comma-separated extra package patterns whose exits are only the catalogued terminators, never inferred")
 }
 
@@ -99,8 +99,8 @@ func (c *Config) compile() (*settings, error) {
 		cats = defaultCategories
 	}
 	for _, cat := range cats {
-		if !slices.Contains(allCategories, cat) {
-			return nil, fmt.Errorf("noexit: unknown category %q in categories (known: %s)", cat, strings.Join(allCategories, ", "))
+		if err := checkCategory(cat); err != nil {
+			return nil, fmt.Errorf("noexit: categories: %w", err)
 		}
 		s.categories[cat] = true
 	}
@@ -110,22 +110,22 @@ func (c *Config) compile() (*settings, error) {
 		}
 	}
 	for _, t := range c.Terminators {
-		if _, err := parseQualified(t, true); err != nil {
-			return nil, fmt.Errorf("noexit: bad terminators value %q: %w", t, err)
+		if err := checkTerminator(t); err != nil {
+			return nil, fmt.Errorf("noexit: terminators: %w", err)
 		}
 		s.terminators[t] = catUser
 	}
 	for _, e := range c.Entry {
 		p, err := parseEntryPattern(e)
 		if err != nil {
-			return nil, fmt.Errorf("noexit: bad entry pattern %q: %w", e, err)
+			return nil, fmt.Errorf("noexit: entry: bad entry pattern %q: %w", e, err)
 		}
 		s.entries = append(s.entries, p)
 	}
 	for _, l := range append(slices.Clone(defaultLifecycle), c.Lifecycle...) {
 		q, err := parseQualified(l, false)
 		if err != nil {
-			return nil, fmt.Errorf("noexit: bad lifecycle interface %q: %w", l, err)
+			return nil, fmt.Errorf("noexit: lifecycle: bad lifecycle interface %q: %w", l, err)
 		}
 		s.lifecycle = append(s.lifecycle, q)
 	}
@@ -258,18 +258,26 @@ func compilePkgPatterns(setting string, pats []string) ([]*regexp.Regexp, error)
 		if p == "" {
 			continue
 		}
-		if strings.ContainsAny(p, " \t\\") || strings.Contains(p, "//") || strings.HasPrefix(p, "/") {
-			return nil, fmt.Errorf("noexit: bad %s package pattern %q: not an import path pattern", setting, p)
+		re, err := compilePkgPattern(p)
+		if err != nil {
+			return nil, fmt.Errorf("noexit: %s: %w", setting, err)
 		}
-		re := regexp.QuoteMeta(p)
-		re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
-		// As in the go command, "x/..." also matches "x".
-		if strings.HasSuffix(re, `/.*`) {
-			re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
-		}
-		res = append(res, regexp.MustCompile("^"+re+"$"))
+		res = append(res, re)
 	}
 	return res, nil
+}
+
+func compilePkgPattern(p string) (*regexp.Regexp, error) {
+	if strings.ContainsAny(p, " \t\\") || strings.Contains(p, "//") || strings.HasPrefix(p, "/") {
+		return nil, fmt.Errorf("bad package pattern %q: not an import path pattern", p)
+	}
+	re := regexp.QuoteMeta(p)
+	re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
+	// As in the go command, "x/..." also matches "x".
+	if strings.HasSuffix(re, `/.*`) {
+		re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
+	}
+	return regexp.Compile("^" + re + "$")
 }
 
 func matchAny(res []*regexp.Regexp, s string) bool {
@@ -281,20 +289,69 @@ func matchAny(res []*regexp.Regexp, s string) bool {
 	return false
 }
 
-// listFlag is a comma-separated list. Setting it to "" yields an empty,
-// non-nil list, which replaces a default.
-type listFlag []string
+// listFlag is a comma-separated list whose elements are checked as the
+// flag is parsed, so a bad value stops the command before any loading.
+// Setting it to "" yields an empty, non-nil list, which replaces a default.
+type listFlag struct {
+	p     *[]string
+	check func(string) error
+}
 
-func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) String() string {
+	if l == nil || l.p == nil {
+		return ""
+	}
+	return strings.Join(*l.p, ",")
+}
 
 func (l *listFlag) Set(v string) error {
-	*l = []string{}
+	list := []string{}
 	for _, part := range strings.Split(v, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			*l = append(*l, part)
+		if part = strings.TrimSpace(part); part == "" {
+			continue
 		}
+		if err := l.check(part); err != nil {
+			return err
+		}
+		list = append(list, part)
+	}
+	*l.p = list
+	return nil
+}
+
+// Checks of single values, shared by the flags and compile.
+
+func checkCategory(s string) error {
+	if !slices.Contains(allCategories, s) {
+		return fmt.Errorf("unknown category %q (known: %s)", s, strings.Join(allCategories, ", "))
 	}
 	return nil
+}
+
+func checkTerminator(s string) error {
+	if _, err := parseQualified(s, true); err != nil {
+		return fmt.Errorf("bad terminator %q: %w", s, err)
+	}
+	return nil
+}
+
+func checkEntry(s string) error {
+	if _, err := parseEntryPattern(s); err != nil {
+		return fmt.Errorf("bad entry pattern %q: %w", s, err)
+	}
+	return nil
+}
+
+func checkLifecycle(s string) error {
+	if _, err := parseQualified(s, false); err != nil {
+		return fmt.Errorf("bad lifecycle interface %q: %w", s, err)
+	}
+	return nil
+}
+
+func checkPkgPattern(s string) error {
+	_, err := compilePkgPattern(s)
+	return err
 }
 
 // boolFlag is a tri-state boolean: nil means "default".

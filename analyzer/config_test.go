@@ -15,16 +15,16 @@ func TestValidateNamesBadValue(t *testing.T) {
 		want string
 	}{
 		{analyzer.Config{Categories: []string{"exit", "nope"}}, `unknown category "nope"`},
-		{analyzer.Config{Terminators: []string{"Die"}}, `bad terminators value "Die"`},
-		{analyzer.Config{Terminators: []string{"(*x.T.Fatal"}}, `bad terminators value "(*x.T.Fatal"`},
-		{analyzer.Config{Terminators: []string{"(*x.T).Fa tal"}}, `bad terminators value "(*x.T).Fa tal"`},
+		{analyzer.Config{Terminators: []string{"Die"}}, `terminators: bad terminator "Die"`},
+		{analyzer.Config{Terminators: []string{"(*x.T.Fatal"}}, `bad terminator "(*x.T.Fatal"`},
+		{analyzer.Config{Terminators: []string{"(*x.T).Fa tal"}}, `bad terminator "(*x.T).Fa tal"`},
 		{analyzer.Config{Entry: []string{"(*T"}}, `bad entry pattern "(*T"`},
 		{analyzer.Config{Entry: []string{"New["}}, `bad entry pattern "New["`},
 		{analyzer.Config{Entry: []string{""}}, `bad entry pattern ""`},
 		{analyzer.Config{Lifecycle: []string{"Module"}}, `bad lifecycle interface "Module"`},
 		{analyzer.Config{Lifecycle: []string{"(*x.T).M"}}, `bad lifecycle interface "(*x.T).M"`},
-		{analyzer.Config{Allow: []string{"/abs/..."}}, `bad allow package pattern "/abs/..."`},
-		{analyzer.Config{Modeled: []string{"a b"}}, `bad modeled package pattern "a b"`},
+		{analyzer.Config{Allow: []string{"/abs/..."}}, `allow: bad package pattern "/abs/..."`},
+		{analyzer.Config{Modeled: []string{"a b"}}, `modeled: bad package pattern "a b"`},
 	} {
 		err := tc.cfg.Validate()
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -75,7 +75,14 @@ func TestFlags(t *testing.T) {
 	if err := cfg.Validate(); err != nil {
 		t.Error(err)
 	}
-	if err := fs.Parse([]string{"-deps=maybe"}); err == nil || !strings.Contains(err.Error(), "maybe") {
-		t.Errorf("bad bool: err = %v", err)
+	for _, arg := range []string{
+		"-deps=maybe", "-categories=exit,nope", "-entry=(*T", "-terminators=Die",
+		"-lifecycle=Module", "-allow=a b", "-modeled=/abs",
+	} {
+		_, bad, _ := strings.Cut(arg, "=")
+		bad = bad[strings.LastIndex(bad, ",")+1:]
+		if err := fs.Parse([]string{arg}); err == nil || !strings.Contains(err.Error(), bad) {
+			t.Errorf("flag %s: err = %v, want one naming %q", arg, err, bad)
+		}
 	}
 }

@@ -126,9 +126,15 @@ func (g *graph) related(n *node, hops []*edge, foreign *mayExit) []analysis.Rela
 
 // posOf maps a position recorded in another package's fact back into the
 // pass's file set. Drivers that load dependencies from source (noexit,
-// golangci-lint) have those files; go vet has the lines of files that
-// export data mentions. Without a file, the hop is only in the message.
+// golangci-lint) have those files. go vet knows other packages from export
+// data only, whose stand-in files have one byte a line and end at the last
+// line the export data mentions; there, and where the file is missing, the
+// position gets a small stand-in file of its own, so that each hop keeps its
+// file, line and column.
 func (g *graph) posOf(p token.Position) token.Pos {
+	if !p.IsValid() {
+		return token.NoPos
+	}
 	if g.files == nil {
 		g.files = map[string]*token.File{}
 		g.pass.Fset.Iterate(func(f *token.File) bool {
@@ -138,16 +144,30 @@ func (g *graph) posOf(p token.Position) token.Pos {
 			return true
 		})
 	}
-	f := g.files[p.Filename]
-	if f == nil || p.Line < 1 || p.Line > f.LineCount() {
-		return token.NoPos
+	if f := g.files[p.Filename]; f != nil && p.Line <= f.LineCount() {
+		start := f.LineStart(p.Line)
+		if off := f.Offset(start) + p.Column - 1; off <= f.Size() {
+			pos := f.Pos(off)
+			if q := f.Position(pos); q.Line == p.Line && q.Column == p.Column {
+				return pos
+			}
+		}
 	}
-	start := f.LineStart(p.Line)
-	col := p.Column - 1
-	if col < 0 || f.Offset(start)+col > f.Size() {
-		col = 0
+	return standIn(g.pass.Fset, p)
+}
+
+// standIn adds a file named p.Filename whose lines 1 to p.Line-1 are one
+// byte long and whose last line reaches column p.Column, and returns the
+// position of p in it.
+func standIn(fset *token.FileSet, p token.Position) token.Pos {
+	col := max(p.Column, 1)
+	lines := make([]int, p.Line)
+	for i := range lines {
+		lines[i] = i
 	}
-	return start + token.Pos(col)
+	f := fset.AddFile(p.Filename, -1, p.Line-1+col)
+	f.SetLines(lines)
+	return f.Pos(p.Line - 1 + col - 1)
 }
 
 func mayVerb(cat string) string {

@@ -177,14 +177,14 @@ func runIn(t *testing.T, dir string, env []string, name string, args ...string) 
 // caller in cache, the unreachable store.legacyOpen, package main, and
 // internal/cmd/tool (allowed by the default .../cmd/... pattern).
 var wantRealmod = []string{
-	"store/store.go:31:3: klog.Fatalf ends the process on init path store.New -> store.mustOpen -> klog.Fatalf; no automatic fix: the error would change the signature of exported store.New",
+	"store/store.go:31:3: klog.Fatalf ends the process on init path store.New -> store.mustOpen -> klog.Fatalf; return an error instead (no automatic fix: the error would change the signature of exported store.New)",
 	"store/store.go:21:6: \tinit path starts at store.New (exported function)",
 	"store/store.go:23:7: \tstore.New calls store.mustOpen",
 
 	"store/store.go:53:11: (*zap.SugaredLogger).Fatalw ends the process on init path (*store.Store).Sync -> (*zap.SugaredLogger).Fatalw; return an error instead",
 	"store/store.go:52:17: \tinit path starts at (*store.Store).Sync (exported method)",
 
-	"store/store.go:80:2: (*logrus.Entry).Fatal ends the process on init path (*store.Store).Verify -> (*store.Store).refuse -> (*logrus.Entry).Fatal; no automatic fix: the error would change the signature of exported (*store.Store).Verify",
+	"store/store.go:80:2: (*logrus.Entry).Fatal ends the process on init path (*store.Store).Verify -> (*store.Store).refuse -> (*logrus.Entry).Fatal; return an error instead (no automatic fix: the error would change the signature of exported (*store.Store).Verify)",
 	"store/store.go:44:17: \tinit path starts at (*store.Store).Verify (exported method)",
 	"store/store.go:46:3: \t(*store.Store).Verify calls (*store.Store).refuse",
 
@@ -491,11 +491,11 @@ func TestBadFlags(t *testing.T) {
 		flag string
 		want string // the error, naming the value
 	}{
-		{"-categories=nope", `unknown category "nope" in categories`},
-		{"-entry=(*T", `bad entry pattern "(*T"`},
-		{"-terminators=notqualified", `bad terminators value "notqualified"`},
-		{"-lifecycle=notqualified", `bad lifecycle interface "notqualified"`},
-		{"-allow=a b", `bad allow package pattern "a b"`},
+		{"-categories=nope", `invalid value "nope" for flag -categories: unknown category "nope"`},
+		{"-entry=(*T", `invalid value "(*T" for flag -entry: bad entry pattern "(*T"`},
+		{"-terminators=notqualified", `invalid value "notqualified" for flag -terminators: bad terminator "notqualified"`},
+		{"-lifecycle=notqualified", `invalid value "notqualified" for flag -lifecycle: bad lifecycle interface "notqualified"`},
+		{"-allow=a b", `invalid value "a b" for flag -allow: bad package pattern "a b"`},
 		{"-deps=maybe", `invalid boolean value "maybe" for -deps`},
 	} {
 		t.Run(tc.flag, func(t *testing.T) {
