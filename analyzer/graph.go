@@ -52,6 +52,7 @@ type edge struct {
 	kind    edgeKind
 	from    *node
 	pos     token.Pos
+	end     token.Pos     // end of the call, or of the reference
 	call    *ast.CallExpr // nil when the function is only referenced
 	callee  *node         // localCall
 	foreign *mayExit      // foreignCall
@@ -191,7 +192,10 @@ func (g *graph) ref(n *node, id *ast.Ident, expr ast.Expr, call *ast.CallExpr) {
 	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
 		return // dynamic: interface calls are not followed
 	}
-	e := &edge{from: n, pos: expr.Pos(), call: call, name: g.display(fn)}
+	e := &edge{from: n, pos: expr.Pos(), end: expr.End(), call: call, name: g.display(fn)}
+	if call != nil {
+		e.end = call.End()
+	}
 	e.allowed = g.dirs[n.file].allowsLine(g.pass.Fset, e.pos)
 	full := g.fullName(fn)
 	if cat, ok := g.set.terminators[full]; ok {

@@ -53,7 +53,7 @@ func (g *graph) reportTerm(n *node, e *edge) {
 	}
 	g.pass.Report(analysis.Diagnostic{
 		Pos:            e.pos,
-		End:            g.end(e),
+		End:            e.end,
 		Category:       e.cat,
 		Message:        msg,
 		SuggestedFixes: fixes,
@@ -71,18 +71,11 @@ func (g *graph) reportForeign(n *node, e *edge) {
 		e.name, mayVerb(e.foreign.Cat), e.foreign.path(true), strings.Join(names, " -> "))
 	g.pass.Report(analysis.Diagnostic{
 		Pos:      e.pos,
-		End:      g.end(e),
+		End:      e.end,
 		Category: e.foreign.Cat,
 		Message:  msg,
 		Related:  g.related(n, hops, e.foreign),
 	})
-}
-
-func (g *graph) end(e *edge) token.Pos {
-	if e.call != nil {
-		return e.call.End()
-	}
-	return token.NoPos
 }
 
 // pathNames lists the display names from the entry down to n.
