@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/analysis"
 	"slices"
 	"strconv"
 	"strings"
@@ -113,7 +114,14 @@ func (b *builder) fileImports(f *ast.File) {
 			continue
 		}
 		have[path] = true
-		if b.need[f][path] || pn.Name() == "." {
+		if b.need[f][path] {
+			// The fix relies on this import: touch it, so that the fix
+			// conflicts with, rather than silently merges with, another
+			// fix that deletes it.
+			b.edits = append(b.edits, analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.End(), NewText: []byte(spec.Path.Value)})
+			continue
+		}
+		if pn.Name() == "." {
 			continue
 		}
 		if b.allUsesRemoved(f, pn) {
