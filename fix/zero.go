@@ -142,10 +142,7 @@ func (b *builder) typeString(f *ast.File, pos token.Pos, t types.Type) (string, 
 func canImportInternal(from, to string) bool {
 	i := strings.LastIndex(to, "/internal")
 	if i < 0 {
-		if strings.HasPrefix(to, "internal/") {
-			return false
-		}
-		return true
+		return !strings.HasPrefix(to, "internal/")
 	}
 	if !strings.HasSuffix(to[:i+len("/internal")], "/internal") || !(len(to) == i+len("/internal") || to[i+len("/internal")] == '/') {
 		return true
