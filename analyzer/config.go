@@ -215,8 +215,8 @@ func parseEntryPattern(s string) (entryPattern, error) {
 		}
 		recv, name = strings.TrimPrefix(s[1:end], "*"), s[end+2:]
 		p.method = true
-	} else if i := strings.Index(s, "."); i >= 0 {
-		recv, name = s[:i], s[i+1:]
+	} else if r, n, ok := strings.Cut(s, "."); ok {
+		recv, name = r, n
 		p.method = true
 	}
 	for _, part := range []string{recv, name} {
