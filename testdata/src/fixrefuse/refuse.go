@@ -83,3 +83,12 @@ func Run() error { // want Run:"mayExit"
 	T{}.run()
 	return nil
 }
+
+func Spawn() error { // want Spawn:"mayExit"
+	go worker()
+	return nil
+}
+
+func worker() {
+	klog.Fatal("worker") // want `\(no automatic fix: fixrefuse.worker is started with go\)`
+}
