@@ -279,16 +279,36 @@ func (b *bench) recall(c *corpus, res *results, rep *report) error {
 // extraReason says why revive cannot see a terminator call noexit reports.
 func extraReason(d diag) string {
 	name, _, _ := strings.Cut(d.msg, " ")
+	x, _, _ := strings.Cut(strings.TrimPrefix(name, "(*"), ".")
 	switch {
-	case strings.Contains(d.msg, "on init path") && strings.Contains(d.msg, "(init function)"):
-		return "in init"
-	case strings.HasPrefix(name, "klog.") || strings.HasPrefix(name, "glog.") || strings.HasPrefix(name, "logrus.") || strings.Contains(name, "zap."):
-		return "logging library terminator (" + strings.SplitN(name, ".", 2)[0] + ")"
+	case initPathRE.MatchString(d.msg):
+		return "in an init function (revive skips init)"
+	case slices.Contains([]string{"klog", "glog", "logrus", "zap", "unix"}, x):
+		return "terminator revive does not know (" + x + ")"
 	case strings.HasPrefix(name, "(*log.Logger)"):
-		return "(*log.Logger).Fatal*"
+		return "(*log.Logger) method (revive matches package names only)"
+	case !startsStatement(d):
+		return "call inside an expression or assignment (revive checks call statements only)"
 	default:
 		return "other: " + name
 	}
+}
+
+var initPathRE = regexp.MustCompile(` on init path [\w.]+\.init[ ;]`)
+
+// startsStatement reports whether the call at d is the first thing on its
+// line, as a call statement is.
+func startsStatement(d diag) bool {
+	data, err := os.ReadFile(d.file)
+	if err != nil {
+		return true
+	}
+	lines := strings.Split(string(data), "\n")
+	if d.line < 1 || d.line > len(lines) {
+		return true
+	}
+	l := lines[d.line-1]
+	return len(l)-len(strings.TrimLeft(l, " \t")) == d.col-1
 }
 
 var generatedRE = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.$`)
@@ -363,7 +383,10 @@ func (b *bench) classify(c *corpus, d diag, everywhere map[string]bool) string {
 		return fmt.Sprintf("revive matched the name %q, which is %s here", x, path)
 	}
 	if everywhere[d.key()] {
-		return "not reached from an entry point (unexported or dead code)"
+		if fn := enclosingFunc(d.file, d.line); strings.HasPrefix(fn, "(") {
+			return "not reached from an entry point: method of an unexported type (called through an interface, which noexit does not follow)"
+		}
+		return "not reached from an entry point: unexported function no entry calls"
 	}
 	if allowedAt(d.file, d.line) {
 		return "//noexit:allow directive"

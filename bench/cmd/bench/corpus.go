@@ -173,6 +173,11 @@ func (b *bench) measureAs(t *tool, c *corpus, label string, pats []string, rep i
 		return nil, err
 	}
 	r.tool, r.corpus, r.rep = t.name, label, rep
+	if strings.HasPrefix(t.name, "noexit") || t.name == "ctrlflow" || t.name == "typecheck" {
+		if r.exit != 0 && r.exit != 3 {
+			b.note("%s on %s exited %d (see %s)", t.name, label, r.exit, outName)
+		}
+	}
 	b.logf("%-8s %-10s rep %d: %6.1fs wall %6.1fs cpu %6.0f MiB exit %d", t.name, label, rep+1, r.wall, r.cpu, float64(r.rssKiB)/1024, r.exit)
 	return r, nil
 }
