@@ -70,6 +70,11 @@ func (b *bench) scaling(c *corpus, rep *report) error {
 type stressRow struct {
 	funcs int
 	dir   string
+	// noexit as a go vet tool (unitchecker), where facts are serialised
+	vetWall, vetCPU float64
+	vetRSSKiB       int64
+	vetxBytes       int64 // size of the package's serialised facts (vet.out)
+	vetExit         int
 }
 
 // stress generates the synthetic package at 1,000 and 10,000 functions
@@ -90,7 +95,11 @@ func (b *bench) stress(rep *report) error {
 		if _, err := output(dir, "go", "build", "./..."); err != nil {
 			return err
 		}
-		rep.stress = append(rep.stress, stressRow{funcs: n, dir: dir})
+		row := stressRow{funcs: n, dir: dir}
+		if err := b.vetToolFacts(&row); err != nil {
+			return err
+		}
+		rep.stress = append(rep.stress, row)
 		for r := range *flagReps {
 			for _, t := range []*tool{tc, nx} {
 				res, err := b.measure(t, c, c.patterns, r)
@@ -101,6 +110,48 @@ func (b *bench) stress(rep *report) error {
 			}
 		}
 	}
+	return nil
+}
+
+// vetToolFacts runs noexit as a go vet tool on the stress package, where
+// facts cross process boundaries gob-encoded, and records the size of the
+// package's fact file. A fresh comment defeats vet's result cache; -work
+// keeps the fact file to measure.
+func (b *bench) vetToolFacts(row *stressRow) error {
+	f, err := os.OpenFile(filepath.Join(row.dir, "stress", "literals.go"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f, "\n// nonce %d\n", rand.Uint64())
+	if err := f.Close(); err != nil {
+		return err
+	}
+	args := []string{"go", "vet", "-work", "-vettool=" + filepath.Join(b.bin, "noexit"), "./..."}
+	r, err := timeRun(row.dir, args, filepath.Join(b.work, "out", fmt.Sprintf("stress%d-vettool.txt", row.funcs)))
+	if err != nil {
+		return err
+	}
+	row.vetWall, row.vetCPU, row.vetRSSKiB, row.vetExit = r.wall, r.cpu, r.rssKiB, r.exit
+	data, err := os.ReadFile(r.out)
+	if err != nil {
+		return err
+	}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		work, ok := strings.CutPrefix(line, "WORK=")
+		if !ok {
+			continue
+		}
+		filepath.WalkDir(work, func(path string, d os.DirEntry, err error) error {
+			if err == nil && d.Name() == "vet.out" {
+				if info, err := d.Info(); err == nil && info.Size() > row.vetxBytes {
+					row.vetxBytes = info.Size()
+				}
+			}
+			return nil
+		})
+		os.RemoveAll(work)
+	}
+	b.logf("noexit as vet tool on stress-%d: %.1fs wall, facts %d bytes, exit %d", row.funcs, r.wall, row.vetxBytes, r.exit)
 	return nil
 }
 
@@ -280,9 +331,9 @@ func (b *bench) recall(c *corpus, res *results, rep *report) error {
 func extraReason(d diag) string {
 	name, _, _ := strings.Cut(d.msg, " ")
 	x, _, _ := strings.Cut(strings.TrimPrefix(name, "(*"), ".")
-	switch {
-	case initPathRE.MatchString(d.msg):
-		return "in an init function (revive skips init)"
+	switch fn := enclosingFunc(d.file, d.line); {
+	case fn == "init" || fn == "main":
+		return "directly in a function named " + fn + " (revive skips init and main by name, in any package)"
 	case slices.Contains([]string{"klog", "glog", "logrus", "zap", "unix"}, x):
 		return "terminator revive does not know (" + x + ")"
 	case strings.HasPrefix(name, "(*log.Logger)"):
@@ -293,8 +344,6 @@ func extraReason(d diag) string {
 		return "other: " + name
 	}
 }
-
-var initPathRE = regexp.MustCompile(` on init path [\w.]+\.init[ ;]`)
 
 // startsStatement reports whether the call at d is the first thing on its
 // line, as a call statement is.
@@ -519,6 +568,14 @@ func (b *bench) profile(c *corpus, rep *report) error {
 		return err
 	}
 	if rep.memTop, err = output(b.root, "go", "tool", "pprof", "-top", "-sample_index=alloc_space", "-nodecount=25", exe, mem); err != nil {
+		return err
+	}
+	// noexit's own share: only stacks through its packages.
+	focus := "-focus=noexit-lint/noexit/"
+	if rep.ownCPU, err = output(b.root, "go", "tool", "pprof", "-top", "-cum", focus, "-nodecount=60", exe, cpu); err != nil {
+		return err
+	}
+	if rep.ownMem, err = output(b.root, "go", "tool", "pprof", "-top", "-cum", "-sample_index=alloc_space", focus, "-nodecount=60", exe, mem); err != nil {
 		return err
 	}
 	rep.profCorpus = c.name

@@ -26,6 +26,7 @@ type report struct {
 
 	profCorpus, profDir    string
 	cpuTop, cumTop, memTop string
+	ownCPU, ownMem         string
 }
 
 func (r *report) markdown() string {
@@ -145,6 +146,15 @@ func (r *report) stressTable(p func(string, ...any)) {
 			ratio(nx.wall, tc.wall), ratio(nx.cpu, tc.cpu), passMiss(nx.wall < stressTarget*tc.wall))
 		extra = append(extra, nx.rss-tc.rss)
 	}
+	p("\nnoexit as a `go vet -vettool` (unitchecker: facts are gob-encoded between per-package processes), one run each:\n\n| functions | chain depth | wall s | CPU s | peak RSS MiB | serialised facts of the package | go vet exit (1: findings printed) |\n|--:|--:|--:|--:|--:|--:|--:|\n")
+	for _, row := range r.stress {
+		p("| %d | %d | %.2f | %.2f | %.0f | %.2f MiB | %d |\n", row.funcs, row.funcs/10, row.vetWall, row.vetCPU, float64(row.vetRSSKiB)/1024, float64(row.vetxBytes)/(1<<20), row.vetExit)
+	}
+	if len(r.stress) == 2 && r.stress[0].vetxBytes > 0 {
+		g := float64(r.stress[1].vetxBytes) / float64(r.stress[0].vetxBytes)
+		p("\nFacts grow %.0f× for 10× the chain depth: %s. Each exported link of the chain carries its whole witness path, so serialised facts are quadratic in the depth of exported call chains (in-process drivers share the hops and stay linear).\n", g,
+			map[bool]string{true: "quadratic (MISS)", false: "linear or close (PASS)"}[g > 30])
+	}
 	if len(r.stress) == 2 {
 		s0 := r.res.stats("noexit", fmt.Sprintf("stress-%d", r.stress[0].funcs))
 		s1 := r.res.stats("noexit", fmt.Sprintf("stress-%d", r.stress[1].funcs))
@@ -235,6 +245,20 @@ func (r *report) profileSection(p func(string, ...any)) {
 	p("## Profile of noexit on %s\n\n", r.profCorpus)
 	p("`noexit -test=false -cpuprofile cpu.pprof -memprofile mem.pprof <corpus>`, then `go tool pprof -top`.\n\n")
 	p("CPU, flat:\n\n```\n%s```\n\nCPU, cumulative:\n\n```\n%s```\n\nAllocations (alloc_space):\n\n```\n%s```\n\n", trimTop(r.cpuTop, 32), trimTop(r.cumTop, 48), trimTop(r.memTop, 32))
+	p("noexit's own code (`-focus=noexit-lint/noexit/`), CPU cumulative, noexit and fix frames:\n\n```\n%s```\n\n", ownFrames(r.ownCPU))
+	p("noexit's own code, allocations (alloc_space) cumulative, noexit and fix frames:\n\n```\n%s```\n\n", ownFrames(r.ownMem))
+}
+
+// ownFrames keeps the header and the rows naming noexit's packages or the
+// go/token and go/types calls made from them.
+func ownFrames(s string) string {
+	var out []string
+	for i, line := range strings.Split(s, "\n") {
+		if i < 8 && !strings.Contains(line, "Build ID") && !strings.HasPrefix(line, "File:") || strings.Contains(line, "noexit-lint/noexit/") {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n") + "\n"
 }
 
 func trimTop(s string, n int) string {
