@@ -26,7 +26,7 @@ func TestDefaults(t *testing.T) {
 	analysistest.Run(t, testdata(t), analyzer.New(&analyzer.Config{}),
 		"exits", "aliases", "closures", "recursion", "generics",
 		"chaina", "chainb", "chainc", "entries", "dead",
-		"allowed/...", "terminates/...", "ifaces", "loggers", "module",
+		"allowed/...", "terminates/...", "ifaces", "loggers", "module", "cgo",
 	)
 }
 

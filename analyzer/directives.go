@@ -15,7 +15,10 @@ const (
 
 // directives holds the //noexit: comments of one file.
 type directives struct {
-	allowLines map[int]bool // lines holding a well-formed allow directive
+	// allowLines maps the line of each well-formed allow directive to
+	// whether the comment stands alone on its line: a trailing comment
+	// allows its own line only, a standalone one also the next.
+	allowLines map[int]bool
 	bad        []analysis.Diagnostic
 }
 
@@ -23,12 +26,13 @@ type directives struct {
 // and an unknown //noexit: directive are diagnostics, not silently ignored.
 func parseDirectives(fset *token.FileSet, f *ast.File) *directives {
 	d := &directives{allowLines: map[int]bool{}}
+	var codeLines map[int]bool // lines where some code ends, built on demand
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
 			if !strings.HasPrefix(c.Text, "//noexit:") {
 				continue
 			}
-			verb, arg, _ := strings.Cut(c.Text, " ")
+			verb, arg := cutDirective(c.Text)
 			switch verb {
 			case allowDirective:
 				if reason(arg) == "" {
@@ -38,7 +42,11 @@ func parseDirectives(fset *token.FileSet, f *ast.File) *directives {
 					})
 					continue
 				}
-				d.allowLines[fset.Position(c.Slash).Line] = true
+				if codeLines == nil {
+					codeLines = linesWithCode(fset, f)
+				}
+				line := fset.Position(c.Slash).Line
+				d.allowLines[line] = !codeLines[line]
 			case terminatesDirective:
 			default:
 				d.bad = append(d.bad, analysis.Diagnostic{
@@ -58,7 +66,30 @@ func (d *directives) allowsLine(fset *token.FileSet, pos token.Pos) bool {
 		return false
 	}
 	line := fset.Position(pos).Line
-	return d.allowLines[line] || d.allowLines[line-1]
+	_, own := d.allowLines[line]
+	return own || d.allowLines[line-1]
+}
+
+// linesWithCode returns the lines on which a statement, declaration or
+// spec ends: a comment on such a line trails code.
+func linesWithCode(fset *token.FileSet, f *ast.File) map[int]bool {
+	lines := map[int]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n.(type) {
+		case ast.Stmt, ast.Decl, ast.Spec, *ast.Field:
+			lines[fset.Position(n.End()).Line] = true
+		}
+		return true
+	})
+	return lines
+}
+
+// cutDirective splits "//noexit:allow reason" at the first space or tab.
+func cutDirective(text string) (verb, arg string) {
+	if i := strings.IndexAny(text, " \t"); i >= 0 {
+		return text[:i], text[i+1:]
+	}
+	return text, ""
 }
 
 // allowsDecl reports whether the doc comment of decl allows exiting.
@@ -77,7 +108,7 @@ func hasDirective(doc *ast.CommentGroup, directive string, needArg bool) bool {
 		return false
 	}
 	for _, c := range doc.List {
-		verb, arg, _ := strings.Cut(c.Text, " ")
+		verb, arg := cutDirective(c.Text)
 		if verb == directive && (!needArg || reason(arg) != "") {
 			return true
 		}

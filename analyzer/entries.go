@@ -9,6 +9,10 @@ import (
 // path"): where a long-running program enters the library.
 func (g *graph) markEntries() {
 	lifecycle := g.lifecycleMethods()
+	var promoted map[*types.Func]string
+	if g.set.defaults {
+		promoted = g.promotedMethods()
+	}
 	for _, n := range g.nodes {
 		if n.fn == nil {
 			if g.set.defaults {
@@ -24,6 +28,8 @@ func (g *graph) markEntries() {
 			n.entry = "exported function"
 		case g.set.defaults && recv != "" && n.fn.Exported() && ast.IsExported(recv):
 			n.entry = "exported method"
+		case promoted[n.fn] != "":
+			n.entry = "exported method promoted to " + promoted[n.fn]
 		case lifecycle[n.fn] != "":
 			n.entry = "method of a " + lifecycle[n.fn] + " implementer"
 		default:
@@ -60,6 +66,48 @@ func recvName(decl *ast.FuncDecl) string {
 			return ""
 		}
 	}
+}
+
+// promotedMethods maps the exported methods of this package's unexported
+// types that embedding promotes into an exported type's method set to that
+// type's name: T{inner}.Stop() is public API although inner is not.
+func (g *graph) promotedMethods() map[*types.Func]string {
+	var res map[*types.Func]string
+	scope := g.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() || tn.IsAlias() {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok || !hasEmbedded(st) {
+			continue
+		}
+		mset := types.NewMethodSet(types.NewPointer(tn.Type()))
+		for sel := range mset.Methods() {
+			fn, ok := sel.Obj().(*types.Func)
+			if !ok || len(sel.Index()) < 2 || !fn.Exported() || fn.Pkg() != g.pass.Pkg {
+				continue
+			}
+			fn = fn.Origin()
+			if res == nil {
+				res = map[*types.Func]string{}
+			}
+			if _, dup := res[fn]; !dup {
+				res[fn] = g.pass.Pkg.Name() + "." + tn.Name()
+			}
+		}
+	}
+	return res
+}
+
+func hasEmbedded(st *types.Struct) bool {
+	for f := range st.Fields() {
+		if f.Embedded() {
+			return true
+		}
+	}
+	return false
 }
 
 // lifecycleMethods maps every method of every package type that implements

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/noexit-lint/noexit/fix"
 )
 
 // A node is a function declaration of the package, or a package-level
@@ -72,16 +74,21 @@ type graph struct {
 	names  map[*types.Func]string // FullName cache
 	shown  map[*types.Func]string // display cache
 	files  map[string]*token.File // by name, built on first use by posOf
+	fixes  *fix.Cache
+	// facts of other packages' functions, nil where there is none
+	foreign map[*types.Func]*mayExit
 }
 
 func newGraph(pass *analysis.Pass, set *settings) *graph {
 	return &graph{
-		pass:   pass,
-		set:    set,
-		byFunc: map[*types.Func]*node{},
-		dirs:   map[*ast.File]*directives{},
-		names:  map[*types.Func]string{},
-		shown:  map[*types.Func]string{},
+		pass:    pass,
+		set:     set,
+		byFunc:  map[*types.Func]*node{},
+		dirs:    map[*ast.File]*directives{},
+		names:   map[*types.Func]string{},
+		shown:   map[*types.Func]string{},
+		fixes:   fix.NewCache(),
+		foreign: map[*types.Func]*mayExit{},
 	}
 }
 
@@ -182,7 +189,10 @@ func calleeExpr(e ast.Expr) ast.Expr {
 	}
 }
 
-// ref records a use of id (spanning expr) if it denotes a function.
+// ref records a use of id (spanning expr) if it denotes a function that
+// is a terminator, a function of this package, or another package's
+// function that may exit. Every identifier of the package passes here:
+// classify first, allocate only for the few that matter.
 func (g *graph) ref(n *node, id *ast.Ident, expr ast.Expr, call *ast.CallExpr) {
 	fn, ok := g.pass.TypesInfo.Uses[id].(*types.Func)
 	if !ok {
@@ -192,29 +202,68 @@ func (g *graph) ref(n *node, id *ast.Ident, expr ast.Expr, call *ast.CallExpr) {
 	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
 		return // dynamic: interface calls are not followed
 	}
-	e := &edge{from: n, pos: expr.Pos(), end: expr.End(), call: call, name: g.display(fn)}
+	var (
+		kind    edgeKind
+		callee  *node
+		foreign *mayExit
+		term    string
+		cat     string
+	)
+	full := g.fullName(fn)
+	local := g.byFunc[fn]
+	switch {
+	case g.set.terminators[full] != "":
+		if full == flagNewFlagSet && !exitOnError(g.pass.TypesInfo, call) {
+			return
+		}
+		kind, term, cat = termCall, full, g.set.terminators[full]
+	case local != nil && local.terminates:
+		kind, term, cat = termCall, full, catUser
+	case local != nil:
+		kind, callee = localCall, local
+	case fn.Pkg() == g.pass.Pkg:
+		return // declared in a file this pass skips
+	default:
+		f := g.foreignFact(fn)
+		if f == nil {
+			return
+		}
+		if f.Len == 0 {
+			kind, term, cat = termCall, full, catUser
+		} else {
+			kind, foreign = foreignCall, f
+		}
+	}
+	e := &edge{
+		kind: kind, from: n, pos: expr.Pos(), end: expr.End(), call: call,
+		callee: callee, foreign: foreign, name: g.display(fn), term: term, cat: cat,
+	}
 	if call != nil {
 		e.end = call.End()
 	}
 	e.allowed = g.dirs[n.file].allowsLine(g.pass.Fset, e.pos)
-	full := g.fullName(fn)
-	if cat, ok := g.set.terminators[full]; ok {
-		if full == flagNewFlagSet && !exitOnError(g.pass.TypesInfo, call) {
-			return
-		}
-		e.kind, e.term, e.cat = termCall, full, cat
-	} else if local := g.byFunc[fn]; local != nil && local.terminates {
-		e.kind, e.term, e.cat = termCall, full, catUser
-	} else if local != nil {
-		e.kind, e.callee = localCall, local
-	} else if fn.Pkg() != g.pass.Pkg && g.pass.ImportObjectFact(fn, new(terminates)) {
-		e.kind, e.term, e.cat = termCall, full, catUser
-	} else if f := new(mayExit); fn.Pkg() != g.pass.Pkg && g.pass.ImportObjectFact(fn, f) {
-		e.kind, e.foreign = foreignCall, f
-	} else {
-		return
-	}
 	n.edges = append(n.edges, e)
+}
+
+// declaredTerminator stands for another package's //noexit:terminates
+// function in the foreign cache: a zero-length path.
+var declaredTerminator = &mayExit{}
+
+// foreignFact returns another package's function's may-exit fact, the
+// declaredTerminator marker for a declared terminator, or nil; each
+// function is looked up once per package.
+func (g *graph) foreignFact(fn *types.Func) *mayExit {
+	if f, ok := g.foreign[fn]; ok {
+		return f
+	}
+	var f *mayExit
+	if g.pass.ImportObjectFact(fn, new(terminates)) {
+		f = declaredTerminator
+	} else if m := new(mayExit); g.pass.ImportObjectFact(fn, m) {
+		f = m
+	}
+	g.foreign[fn] = f
+	return f
 }
 
 // exitOnError reports whether call is flag.NewFlagSet(_, flag.ExitOnError).
@@ -235,6 +284,9 @@ func (g *graph) fullName(fn *types.Func) string {
 		return s
 	}
 	s := fn.FullName()
+	if strings.Contains(s, "[") {
+		s = stripTypeParams(s)
+	}
 	g.names[fn] = s
 	return s
 }
@@ -268,4 +320,22 @@ func displayName(fn *types.Func) string {
 		return fn.Name()
 	}
 	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// stripTypeParams removes bracketed type parameter lists:
+// "(*x.List[T]).Push" becomes "(*x.List).Push".
+func stripTypeParams(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -21,8 +21,8 @@ func (g *graph) counts(e *edge) bool {
 // a multi-source Dijkstra over the reversed call graph: terminator calls
 // cost 1, calls into another package's may-exit function cost one more
 // than that function's own path, local calls add 1. The result does not
-// depend on declaration order or recursion; ties go to the lower node
-// index and then to the earlier call.
+// depend on recursion; among equally short paths the first found in node
+// order, then call order, wins, so it is deterministic.
 func (g *graph) solve() {
 	callers := make([][]*edge, len(g.nodes)) // reverse local edges
 	q := &nodeQueue{}
@@ -38,53 +38,60 @@ func (g *graph) solve() {
 			case localCall:
 				callers[e.callee.index] = append(callers[e.callee.index], e)
 			case termCall:
-				g.improve(q, n, e, 1)
+				improve(q, n, e, 1)
 			case foreignCall:
-				g.improve(q, n, e, 1+e.foreign.Len)
+				improve(q, n, e, 1+e.foreign.Len)
 			}
 		}
 	}
 	done := make([]bool, len(g.nodes))
 	for q.Len() > 0 {
-		n := heap.Pop(q).(*node)
-		if done[n.index] {
-			continue
+		it := heap.Pop(q).(queued)
+		n := it.n
+		if done[n.index] || it.dist != n.dist {
+			continue // stale: n was improved after this entry was queued
 		}
 		done[n.index] = true
 		for _, e := range callers[n.index] {
-			if e.from.allowed || e.from.terminates {
-				continue
+			if m := e.from; !m.allowed && !m.terminates && !done[m.index] {
+				improve(q, m, e, n.dist+1)
 			}
-			g.improve(q, e.from, e, n.dist+1)
 		}
 	}
 }
 
-func (g *graph) improve(q *nodeQueue, n *node, e *edge, dist int) {
+func improve(q *nodeQueue, n *node, e *edge, dist int) {
 	if n.dist == 0 || dist < n.dist {
 		n.dist, n.via = dist, e
-		heap.Push(q, n)
+		heap.Push(q, queued{dist, n})
 	}
 }
 
-// nodeQueue orders nodes by (dist, index). A node may be pushed several
-// times; stale entries are skipped when popped.
-type nodeQueue []*node
+// queued is a heap entry: the node's distance when it was pushed. A node
+// may be queued several times; entries whose distance is no longer the
+// node's are stale and skipped.
+type queued struct {
+	dist int
+	n    *node
+}
+
+// nodeQueue orders entries by (dist, node index).
+type nodeQueue []queued
 
 func (q nodeQueue) Len() int { return len(q) }
 func (q nodeQueue) Less(i, j int) bool {
 	if q[i].dist != q[j].dist {
 		return q[i].dist < q[j].dist
 	}
-	return q[i].index < q[j].index
+	return q[i].n.index < q[j].n.index
 }
 func (q nodeQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *nodeQueue) Push(x any)   { *q = append(*q, x.(*node)) }
+func (q *nodeQueue) Push(x any)   { *q = append(*q, x.(queued)) }
 func (q *nodeQueue) Pop() any {
 	old := *q
-	n := old[len(old)-1]
+	it := old[len(old)-1]
 	*q = old[:len(old)-1]
-	return n
+	return it
 }
 
 // factOf returns n's may-exit fact, built from node.via and shared with

@@ -46,6 +46,7 @@ func (g *graph) reportTerm(n *node, e *edge) {
 		Pos:      e.pos,
 		Name:     e.term,
 		Category: e.cat,
+		Cache:    g.fixes,
 	})
 	msg += "; " + advice(e.cat, e.term)
 	if why != "" {

@@ -29,13 +29,18 @@ type builder struct {
 	declared map[*types.Scope]map[string]bool
 	// dropped are statements the edits delete.
 	dropped map[ast.Stmt]bool
+	cache   *Cache
 }
 
 type span struct{ pos, end token.Pos }
 
-func newBuilder(pass *analysis.Pass) *builder {
+func newBuilder(pass *analysis.Pass, cache *Cache) *builder {
+	if cache == nil {
+		cache = NewCache()
+	}
 	return &builder{
 		pass:     pass,
+		cache:    cache,
 		src:      map[*token.File][]byte{},
 		need:     map[*ast.File]map[string]bool{},
 		declared: map[*types.Scope]map[string]bool{},

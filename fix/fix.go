@@ -20,6 +20,7 @@ type Site struct {
 	Pos      token.Pos     // start of the terminator expression
 	Name     string        // types.Func.FullName of the terminator, e.g. "os.Exit"
 	Category string        // "exit", "fatal-log", "flag-exit", "goexit", "panic-log", "user"
+	Cache    *Cache        // shared by the sites of one package; nil for none
 }
 
 // ForTerminator returns the fixes for s, best first. When it offers none it
@@ -35,7 +36,7 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 	if s.Name == "flag.NewFlagSet" {
 		return flagSet(s), ""
 	}
-	b := newBuilder(s.Pass)
+	b := newBuilder(s.Pass, s.Cache)
 	if !rewritable(s.Pass.TypesInfo, s.Call) {
 		return nil, ""
 	}

@@ -1,14 +1,38 @@
 package fix
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
+
+// A Cache holds what the fixes of one package share: the package's files
+// parsed once, where its imports are, whether the unedited package
+// type-checks, and the verdict on each edit set already checked. Several
+// exits of one function produce the same edits and are checked once. Make
+// one per package (per analysis.Pass); it is not safe for concurrent use.
+type Cache struct {
+	fset     *token.FileSet
+	parsed   map[*token.File]*ast.File // the pass's files, unedited, in fset
+	imports  map[string]*types.Package
+	baseline int8 // 0 unknown, 1 type-checks, -1 does not
+	verdicts map[string]bool
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{
+		fset:     token.NewFileSet(),
+		parsed:   map[*token.File]*ast.File{},
+		verdicts: map[string]bool{},
+	}
+}
 
 // typeChecks reports whether the package, with edits applied, still
 // type-checks. Imports resolve to the packages the pass already knows;
@@ -17,48 +41,73 @@ import (
 // without the edits (cgo, say), the check is inconclusive and passes.
 func (b *builder) typeChecks(edits []analysis.TextEdit) bool {
 	byFile := map[*token.File][]analysis.TextEdit{}
+	var key strings.Builder
 	for _, e := range edits {
 		tf := b.pass.Fset.File(e.Pos)
 		if tf == nil || b.pass.Fset.File(e.End) != tf {
 			return false
 		}
 		byFile[tf] = append(byFile[tf], e)
+		fmt.Fprintf(&key, "%d:%d:%q;", e.Pos, e.End, e.NewText)
 	}
-	if b.check(byFile) {
-		return true
+	c := b.cache
+	if v, ok := c.verdicts[key.String()]; ok {
+		return v
 	}
-	return !b.check(nil)
+	ok := b.check(byFile)
+	if !ok {
+		if c.baseline == 0 {
+			c.baseline = -1
+			if b.check(nil) {
+				c.baseline = 1
+			}
+		}
+		ok = c.baseline < 0
+	}
+	c.verdicts[key.String()] = ok
+	return ok
 }
 
 // check type-checks the pass's files with edits applied.
 func (b *builder) check(byFile map[*token.File][]analysis.TextEdit) bool {
-	fset := token.NewFileSet()
+	c := b.cache
 	var files []*ast.File
 	for _, f := range b.pass.Files {
 		tf := b.pass.Fset.File(f.Pos())
+		edits := byFile[tf]
+		if nf := c.parsed[tf]; nf != nil && edits == nil {
+			files = append(files, nf)
+			continue
+		}
 		src := b.file(f.Pos())
 		if src == nil {
 			return false
 		}
-		if edits := byFile[tf]; edits != nil {
+		if edits != nil {
 			src = apply(tf, src, edits)
 			if src == nil {
 				return false
 			}
 		}
-		nf, err := parser.ParseFile(fset, tf.Name(), src, parser.SkipObjectResolution)
+		nf, err := parser.ParseFile(c.fset, tf.Name(), src, parser.SkipObjectResolution)
 		if err != nil {
 			return false
 		}
+		if edits == nil {
+			c.parsed[tf] = nf
+		}
 		files = append(files, nf)
 	}
+	if c.imports == nil {
+		c.imports = importIndex(b.pass.Pkg)
+	}
 	conf := types.Config{
-		Importer:  importer{b.pass.Pkg},
+		Importer:  importer(c.imports),
 		GoVersion: b.pass.Pkg.GoVersion(),
 		Sizes:     b.pass.TypesSizes,
 		Error:     func(error) {}, // collect all, fail on any
 	}
-	_, err := conf.Check(b.pass.Pkg.Path(), fset, files, nil)
+	_, err := conf.Check(b.pass.Pkg.Path(), c.fset, files, nil)
 	return err == nil
 }
 
@@ -80,28 +129,29 @@ func apply(tf *token.File, src []byte, edits []analysis.TextEdit) []byte {
 	return append(out, src[last:]...)
 }
 
-// importer finds packages among those the checked package imports,
-// directly or not, and stands in for fmt and errors.
-type importer struct{ pkg *types.Package }
-
-func (im importer) Import(path string) (*types.Package, error) {
-	seen := map[*types.Package]bool{}
-	var find func(p *types.Package) *types.Package
-	find = func(p *types.Package) *types.Package {
+// importIndex maps the path of every package pkg imports, directly or
+// not, to the package.
+func importIndex(pkg *types.Package) map[string]*types.Package {
+	index := map[string]*types.Package{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
 		for _, q := range p.Imports() {
-			if q.Path() == path {
-				return q
-			}
-			if !seen[q] {
-				seen[q] = true
-				if r := find(q); r != nil {
-					return r
-				}
+			if _, seen := index[q.Path()]; !seen {
+				index[q.Path()] = q
+				walk(q)
 			}
 		}
-		return nil
 	}
-	if p := find(im.pkg); p != nil {
+	walk(pkg)
+	return index
+}
+
+// importer finds packages among those the checked package imports and
+// stands in for fmt and errors.
+type importer map[string]*types.Package
+
+func (im importer) Import(path string) (*types.Package, error) {
+	if p := im[path]; p != nil {
 		return p, nil
 	}
 	switch path {

@@ -35,3 +35,12 @@ func Unknown() {
 	//noexit:allwo typo // want `unknown directive //noexit:allwo`
 	_ = os.Getpid()
 }
+
+func Tabbed() {
+	os.Exit(9) //noexit:allow	tab-separated reason
+}
+
+func TrailingAbove() { // want TrailingAbove:"mayExit"
+	_ = os.Getpid() //noexit:allow this is about Getpid only
+	os.Exit(10)     // want `os\.Exit ends the process on init path allowed\.TrailingAbove -> os\.Exit`
+}

@@ -59,3 +59,12 @@ func (idle) Stop() { // want Stop:"mayExit"
 func unused() {
 	os.Exit(7)
 }
+
+type inner struct{}
+
+// Stop is promoted into the exported Outer's method set: public API.
+func (*inner) Stop() { // want Stop:"mayExit"
+	os.Exit(8) // want `os\.Exit ends the process on init path \(\*entries\.inner\)\.Stop -> os\.Exit`
+}
+
+type Outer struct{ *inner }
