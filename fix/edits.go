@@ -99,10 +99,10 @@ func (b *builder) indent(pos token.Pos) string {
 }
 
 // replace replaces the text from pos to end; copied lists the parts of
-// the old text that new repeats verbatim, so that their identifiers still
+// the old text that text repeats verbatim, so that their identifiers still
 // count as uses.
-func (b *builder) replace(pos, end token.Pos, new string, copied ...ast.Node) {
-	b.edits = append(b.edits, analysis.TextEdit{Pos: pos, End: end, NewText: []byte(new)})
+func (b *builder) replace(pos, end token.Pos, text string, copied ...ast.Node) {
+	b.edits = append(b.edits, analysis.TextEdit{Pos: pos, End: end, NewText: []byte(text)})
 	if pos < end {
 		b.gone = append(b.gone, span{pos, end})
 	}
@@ -111,8 +111,8 @@ func (b *builder) replace(pos, end token.Pos, new string, copied ...ast.Node) {
 	}
 }
 
-func (b *builder) insert(pos token.Pos, new string) {
-	b.replace(pos, pos, new)
+func (b *builder) insert(pos token.Pos, text string) {
+	b.replace(pos, pos, text)
 }
 
 // removed reports whether the edits delete the text at pos.

@@ -51,6 +51,11 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 			b.kept = append(b.kept, span{x.Pos(), x.End()})
 			errText = b.text(x)
 		default:
+			// Have: os.Exit(code). A status that may be 0 means success:
+			// only a constant, non-zero one becomes an error.
+			if tv, ok := info.Types[code]; !ok || tv.Value == nil {
+				return false, "no automatic fix: the exit status is not a constant, and 0 would mean success"
+			}
 			errText = m.exitStatus(c.fn.name(), code)
 		}
 	} else if l := asLogCall(info, call); l != nil && l.ends() {

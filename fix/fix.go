@@ -46,6 +46,8 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 		return nil, ""
 	case c.fn.inGo:
 		return nil, "no automatic fix: a goroutine cannot return an error to its caller"
+	case c.fn.inDefer:
+		return nil, "no automatic fix: the error of a deferred function would be dropped"
 	case c.fn.decl != nil && c.fn.decl.Recv == nil && c.fn.decl.Name.Name == "init":
 		return nil, "no automatic fix: init cannot return an error"
 	}

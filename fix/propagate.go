@@ -81,6 +81,11 @@ func (ch *chain) grow(start *types.Func) string {
 			return why
 		}
 		for _, id := range ch.uses[g] {
+			// The test variant of a package sees its tests: say the same
+			// as for the package alone, where testsUse finds them.
+			if strings.HasSuffix(ch.b.pass.Fset.Position(id.Pos()).Filename, "_test.go") {
+				return "no automatic fix: " + display(g) + " is also called from tests"
+			}
 			cs, why := ch.callSiteOf(g, id)
 			if why != "" {
 				return why

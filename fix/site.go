@@ -27,6 +27,9 @@ type funcOf struct {
 	sig  *types.Signature
 	obj  *types.Func // nil for a function literal
 	inGo bool        // the literal is launched with go
+	// inDefer: the literal is deferred; an error it returned would be
+	// dropped.
+	inDefer bool
 }
 
 // name names the function for error messages: "pkg.f", lower case as
@@ -111,6 +114,7 @@ func (b *builder) enclosingFunc(path []ast.Node) (funcOf, bool) {
 			if i+2 < len(path) {
 				if call, ok := path[i+1].(*ast.CallExpr); ok && call.Fun == n {
 					_, fn.inGo = path[i+2].(*ast.GoStmt)
+					_, fn.inDefer = path[i+2].(*ast.DeferStmt)
 				}
 			}
 			return fn, sig != nil

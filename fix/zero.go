@@ -144,7 +144,8 @@ func canImportInternal(from, to string) bool {
 	if i < 0 {
 		return !strings.HasPrefix(to, "internal/")
 	}
-	if !strings.HasSuffix(to[:i+len("/internal")], "/internal") || !(len(to) == i+len("/internal") || to[i+len("/internal")] == '/') {
+	// "a/internalx" is not an internal package.
+	if end := i + len("/internal"); len(to) != end && to[end] != '/' {
 		return true
 	}
 	parent := to[:i]

@@ -92,3 +92,20 @@ func Spawn() error { // want Spawn:"mayExit"
 func worker() {
 	klog.Fatal("worker") // want `\(no automatic fix: fixrefuse.worker is started with go\)`
 }
+
+func Stop(failed bool) error { // want Stop:"mayExit"
+	code := 0
+	if failed {
+		code = 1
+	}
+	os.Exit(code) // want `\(no automatic fix: the exit status is not a constant, and 0 would mean success\)`
+	return nil
+}
+
+func Cleanup() error { // want Cleanup:"mayExit"
+	defer func() error {
+		klog.Fatal("cleanup failed") // want `\(no automatic fix: the error of a deferred function would be dropped\)`
+		return nil
+	}()
+	return nil
+}
