@@ -28,7 +28,7 @@ var modeledModules = []string{
 }
 
 // flagNewFlagSet is a terminator only when its second argument is
-// flag.ExitOnError; see terminatorCall.
+// flag.ExitOnError; see exitOnError.
 const flagNewFlagSet = "flag.NewFlagSet"
 
 // catalogue maps types.Func.FullName of each built-in terminator to its
@@ -118,8 +118,6 @@ func advice(cat, name string) string {
 		return "use flag.ContinueOnError and return the parse error"
 	case name == "flag.Parse":
 		return "parse a flag.FlagSet created with flag.ContinueOnError and return its error"
-	case cat == catPanicLog:
-		return "return an error instead"
 	default:
 		return "return an error instead"
 	}

@@ -84,7 +84,7 @@ type settings struct {
 	modeled     []*regexp.Regexp
 }
 
-// Compile validates c and returns its compiled form. Every error names the
+// compile validates c and returns its compiled form. Every error names the
 // offending setting and value.
 func (c *Config) compile() (*settings, error) {
 	s := &settings{

@@ -114,6 +114,9 @@ func hasEmbedded(st *types.Struct) bool {
 // a configured lifecycle interface (as T or *T) to the interface's short
 // name. The framework calls these methods, exported or not.
 func (g *graph) lifecycleMethods() map[*types.Func]string {
+	if !g.hasMethods() {
+		return nil // nothing can implement an interface on purpose
+	}
 	ifaces := g.lifecycleInterfaces()
 	if len(ifaces) == 0 {
 		return nil
@@ -139,6 +142,16 @@ func (g *graph) lifecycleMethods() map[*types.Func]string {
 		}
 	}
 	return res
+}
+
+// hasMethods reports whether the package declares a method.
+func (g *graph) hasMethods() bool {
+	for _, n := range g.nodes {
+		if n.decl != nil && n.decl.Recv != nil {
+			return true
+		}
+	}
+	return false
 }
 
 type lifecycleIface struct {

@@ -5,7 +5,8 @@ import (
 )
 
 // counts reports whether an edge contributes to may-exit: it is not
-// allowed by a directive, and a terminator's category is enabled.
+// allowed by a directive and does not call an allowed function.
+// (Terminators of disabled categories never become edges.)
 func (g *graph) counts(e *edge) bool {
 	if e.allowed {
 		return false
