@@ -10,7 +10,7 @@ import (
 )
 
 // Config is the one configuration of noexit. Command-line flags and
-// golangci-lint plugin settings both fill it; Compile validates it in one
+// golangci-lint plugin settings both fill it; compile validates it in one
 // place. The zero value means "all defaults": nil slices and nil booleans
 // select the built-in value, so settings decoded from an empty YAML map and
 // an empty flag set behave the same.
