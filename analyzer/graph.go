@@ -66,15 +66,16 @@ type edge struct {
 
 // graph is the static call graph of one package.
 type graph struct {
-	pass   *analysis.Pass
-	set    *settings
-	nodes  []*node
-	byFunc map[*types.Func]*node
-	dirs   map[*ast.File]*directives
-	names  map[*types.Func]string // FullName cache
-	shown  map[*types.Func]string // display cache
-	files  map[string]*token.File // by name, built on first use by posOf
-	fixes  *fix.Cache
+	pass    *analysis.Pass
+	set     *settings
+	nodes   []*node
+	byFunc  map[*types.Func]*node
+	dirs    map[*ast.File]*directives
+	names   map[*types.Func]string // FullName cache
+	shown   map[*types.Func]string // display cache
+	files   map[string]*token.File // by name, built on first use by posOf
+	fixes   *fix.Cache
+	pending []analysis.Diagnostic // reported by flush
 	// facts of other packages' functions, nil where there is none
 	foreign map[*types.Func]*mayExit
 }
@@ -87,7 +88,7 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		dirs:    map[*ast.File]*directives{},
 		names:   map[*types.Func]string{},
 		shown:   map[*types.Func]string{},
-		fixes:   fix.NewCache(),
+		fixes:   batchCache(),
 		foreign: map[*types.Func]*mayExit{},
 	}
 }
@@ -127,6 +128,13 @@ func (g *graph) addNodes(files []*ast.File) {
 			}
 		}
 	}
+}
+
+// batchCache returns a fix cache whose fixes report checks all at once.
+func batchCache() *fix.Cache {
+	c := fix.NewCache()
+	c.Batch = true
+	return c
 }
 
 func (g *graph) add(n *node) *node {

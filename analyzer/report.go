@@ -14,6 +14,7 @@ import (
 // call and per call into another package's may-exit function inside the
 // reach of an entry point.
 func (g *graph) report() {
+	defer g.flush()
 	for _, n := range g.nodes {
 		if !n.reached {
 			continue
@@ -52,7 +53,7 @@ func (g *graph) reportTerm(n *node, e *edge) {
 	if why != "" {
 		msg += " (" + why + ")"
 	}
-	g.pass.Report(analysis.Diagnostic{
+	g.pending = append(g.pending, analysis.Diagnostic{
 		Pos:            e.pos,
 		End:            e.end,
 		Category:       e.cat,
@@ -60,6 +61,31 @@ func (g *graph) reportTerm(n *node, e *edge) {
 		SuggestedFixes: fixes,
 		Related:        g.related(n, hops, nil),
 	})
+}
+
+// flush type-checks the package's fixes together (fix.Cache.CheckAll),
+// drops those that would not compile, saying so, and reports.
+func (g *graph) flush() {
+	var fixes [][]analysis.SuggestedFix
+	var idx []int
+	for i, d := range g.pending {
+		if len(d.SuggestedFixes) > 0 {
+			fixes = append(fixes, d.SuggestedFixes)
+			idx = append(idx, i)
+		}
+	}
+	if len(fixes) > 0 {
+		for j, ok := range g.fixes.CheckAll(g.pass, fixes) {
+			if !ok {
+				d := &g.pending[idx[j]]
+				d.SuggestedFixes = nil
+				d.Message += " (" + fix.NoCompile + ")"
+			}
+		}
+	}
+	for _, d := range g.pending {
+		g.pass.Report(d)
+	}
 }
 
 // Have: func Register() { util.MustIP() }  // util.MustIP may exit
@@ -70,7 +96,7 @@ func (g *graph) reportForeign(n *node, e *edge) {
 	names := append(pathNames(hops, n), e.name)
 	msg := fmt.Sprintf("%s %s: %s, on init path %s; handle the failure there or make it return an error",
 		e.name, mayVerb(e.foreign.Cat), e.foreign.path(true), strings.Join(names, " -> "))
-	g.pass.Report(analysis.Diagnostic{
+	g.pending = append(g.pending, analysis.Diagnostic{
 		Pos:      e.pos,
 		End:      e.end,
 		Category: e.foreign.Cat,

@@ -97,11 +97,14 @@ func (b *builder) fix(msg string) ([]analysis.SuggestedFix, string) {
 	if len(edits) == 0 {
 		return nil, ""
 	}
-	if !b.typeChecks(edits) {
-		return nil, "no automatic fix: the rewrite would not compile"
+	if !b.cache.Batch && !b.typeChecks(edits) {
+		return nil, NoCompile
 	}
 	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}, ""
 }
+
+// NoCompile is the reason given for a fix that would not type-check.
+const NoCompile = "no automatic fix: the rewrite would not compile"
 
 // Have: flag.NewFlagSet(name, flag.ExitOnError)
 // Want: flag.NewFlagSet(name, flag.ContinueOnError)

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,6 +19,9 @@ import (
 // exits of one function produce the same edits and are checked once. Make
 // one per package (per analysis.Pass); it is not safe for concurrent use.
 type Cache struct {
+	// Batch defers type-checking to CheckAll: fixes come back unchecked,
+	// and the caller checks them all at once.
+	Batch    bool
 	fset     *token.FileSet
 	parsed   map[*token.File]*ast.File // the pass's files, unedited, in fset
 	imports  map[string]*types.Package
@@ -32,6 +36,81 @@ func NewCache() *Cache {
 		parsed:   map[*token.File]*ast.File{},
 		verdicts: map[string]bool{},
 	}
+}
+
+// CheckAll reports, for each fix of the package (in a Batch cache), whether
+// the package still type-checks with it applied. The fixes are first
+// checked together, in one type-check, as the drivers merge them; only if
+// that fails, or their edits overlap, is each checked on its own. A
+// package with many findings thus costs one type-check, not one each.
+func (c *Cache) CheckAll(pass *analysis.Pass, fixes [][]analysis.SuggestedFix) []bool {
+	ok := make([]bool, len(fixes))
+	b := newBuilder(pass, c)
+	var all []analysis.TextEdit
+	for _, fs := range fixes {
+		for _, f := range fs {
+			all = append(all, f.TextEdits...)
+		}
+	}
+	if merged, clean := mergeEdits(all); clean && len(merged) > 0 && b.checkMerged(merged) {
+		for i := range ok {
+			ok[i] = true
+		}
+		return ok
+	}
+	for i, fs := range fixes {
+		ok[i] = true
+		for _, f := range fs {
+			ok[i] = ok[i] && b.typeChecks(f.TextEdits)
+		}
+	}
+	return ok
+}
+
+// checkMerged type-checks the package with the edits of all fixes. An
+// import that only the combination leaves unused is not held against
+// them: each fix's own import clean-up is computed for that fix alone
+// (and drivers such as the noexit command drop imports that merging
+// leaves unused).
+func (b *builder) checkMerged(edits []analysis.TextEdit) bool {
+	byFile := map[*token.File][]analysis.TextEdit{}
+	for _, e := range edits {
+		tf := b.pass.Fset.File(e.Pos)
+		if tf == nil || b.pass.Fset.File(e.End) != tf {
+			return false
+		}
+		byFile[tf] = append(byFile[tf], e)
+	}
+	return b.checkWith(byFile, func(err error) bool {
+		te, ok := err.(types.Error)
+		return ok && strings.HasSuffix(te.Msg, "imported and not used")
+	})
+}
+
+// mergeEdits drops duplicate edits and reports whether the rest are free
+// of overlaps, as a driver needs to apply them together.
+func mergeEdits(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	sorted := slices.Clone(edits)
+	slices.SortStableFunc(sorted, func(x, y analysis.TextEdit) int {
+		if x.Pos != y.Pos {
+			return int(x.Pos - y.Pos)
+		}
+		return int(x.End - y.End)
+	})
+	var out []analysis.TextEdit
+	for _, e := range sorted {
+		if n := len(out); n > 0 {
+			last := out[n-1]
+			if last.Pos == e.Pos && last.End == e.End && string(last.NewText) == string(e.NewText) {
+				continue
+			}
+			if e.Pos < last.End || e.Pos == last.Pos {
+				return nil, false // overlapping, or two insertions at one place
+			}
+		}
+		out = append(out, e)
+	}
+	return out, true
 }
 
 // typeChecks reports whether the package, with edits applied, still
@@ -70,6 +149,12 @@ func (b *builder) typeChecks(edits []analysis.TextEdit) bool {
 
 // check type-checks the pass's files with edits applied.
 func (b *builder) check(byFile map[*token.File][]analysis.TextEdit) bool {
+	return b.checkWith(byFile, func(error) bool { return false })
+}
+
+// checkWith type-checks the pass's files with edits applied; errors for
+// which tolerated is true do not count.
+func (b *builder) checkWith(byFile map[*token.File][]analysis.TextEdit, tolerated func(error) bool) bool {
 	c := b.cache
 	var files []*ast.File
 	for _, f := range b.pass.Files {
@@ -101,14 +186,19 @@ func (b *builder) check(byFile map[*token.File][]analysis.TextEdit) bool {
 	if c.imports == nil {
 		c.imports = importIndex(b.pass.Pkg)
 	}
+	failed := false
 	conf := types.Config{
 		Importer:  importer(c.imports),
 		GoVersion: b.pass.Pkg.GoVersion(),
 		Sizes:     b.pass.TypesSizes,
-		Error:     func(error) {}, // collect all, fail on any
+		Error: func(err error) {
+			if !tolerated(err) {
+				failed = true
+			}
+		},
 	}
-	_, err := conf.Check(b.pass.Pkg.Path(), c.fset, files, nil)
-	return err == nil
+	_, _ = conf.Check(b.pass.Pkg.Path(), c.fset, files, nil) // errors are judged one by one above
+	return !failed
 }
 
 // apply returns src with the edits (of one file, non-overlapping) applied.
