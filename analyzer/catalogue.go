@@ -112,11 +112,11 @@ func verb(cat string) string {
 }
 
 // advice says what to do instead, for messages.
-func advice(cat, name string) string {
-	switch {
-	case name == flagNewFlagSet:
+func advice(name string) string {
+	switch name {
+	case flagNewFlagSet:
 		return "use flag.ContinueOnError and return the parse error"
-	case name == "flag.Parse":
+	case "flag.Parse":
 		return "parse a flag.FlagSet created with flag.ContinueOnError and return its error"
 	default:
 		return "return an error instead"

@@ -49,7 +49,7 @@ func (g *graph) reportTerm(n *node, e *edge) {
 		Category: e.cat,
 		Cache:    g.fixes,
 	})
-	msg += "; " + advice(e.cat, e.term)
+	msg += "; " + advice(e.term)
 	if why != "" {
 		msg += " (" + why + ")"
 	}
