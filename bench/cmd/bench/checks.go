@@ -141,7 +141,7 @@ func (b *bench) vetToolFacts(row *stressRow) error {
 		if !ok {
 			continue
 		}
-		filepath.WalkDir(work, func(path string, d os.DirEntry, err error) error {
+		_ = filepath.WalkDir(work, func(path string, d os.DirEntry, err error) error {
 			if err == nil && d.Name() == "vet.out" {
 				if info, err := d.Info(); err == nil && info.Size() > row.vetxBytes {
 					row.vetxBytes = info.Size()

@@ -281,7 +281,9 @@ func machine() (cpus int, mem string, goVersion string) {
 		for line := range strings.SplitSeq(string(data), "\n") {
 			if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
 				var kb int64
-				fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
+				if _, err := fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb); err != nil {
+					continue
+				}
 				mem = fmt.Sprintf("%.1f GiB (MemTotal %d kB)", float64(kb)/(1<<20), kb)
 			}
 		}
