@@ -21,6 +21,10 @@ type mayExit struct {
 	Cat  string         // category of the terminator at the end of the path
 	Len  int            // number of calls to the terminator
 	Next *mayExit       // nil on the terminator itself
+
+	// callPos is Call in the file set of the pass that made the fact;
+	// facts that crossed a process boundary (go vet) do not have it.
+	callPos token.Pos
 }
 
 func (*mayExit) AFact() {}
@@ -35,7 +39,7 @@ func (f *mayExit) path(withPos bool) string {
 	for h := f; h.Next != nil; h = h.Next {
 		b.WriteString(" -> ")
 		b.WriteString(h.Next.Func)
-		if withPos {
+		if withPos && h.Call.IsValid() {
 			fmt.Fprintf(&b, " (%s)", shortPos(h.Call))
 		}
 	}
@@ -50,29 +54,42 @@ type gobHop struct {
 	Call token.Position
 }
 
+// maxEncodedHops bounds the hops a fact keeps once serialised. In memory
+// a fact shares its tail with its callee's; serialised, each fact carries
+// its own copy, so a chain of n exported functions would cost n²/2 hops.
+// Longer paths keep their first hops and the terminator, with a marker
+// for the calls left out.
+const maxEncodedHops = 32
+
 func (f *mayExit) GobEncode() ([]byte, error) {
 	var hops []gobHop
 	for h := f; h != nil; h = h.Next {
+		if len(hops) == maxEncodedHops-2 && h.Len > 1 {
+			hops = append(hops, gobHop{Func: fmt.Sprintf("(%d more calls)", h.Len)})
+			h = h.terminal()
+		}
 		hops = append(hops, gobHop{h.Func, h.Call})
 	}
 	var buf bytes.Buffer
 	err := gob.NewEncoder(&buf).Encode(struct {
 		Cat  string
+		Len  int
 		Hops []gobHop
-	}{f.Cat, hops})
+	}{f.Cat, f.Len, hops})
 	return buf.Bytes(), err
 }
 
 func (f *mayExit) GobDecode(data []byte) error {
 	var v struct {
 		Cat  string
+		Len  int
 		Hops []gobHop
 	}
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&v); err != nil {
 		return err
 	}
-	if len(v.Hops) == 0 {
-		return fmt.Errorf("noexit: empty mayExit fact")
+	if len(v.Hops) == 0 || v.Len < len(v.Hops)-1 {
+		return fmt.Errorf("noexit: malformed mayExit fact")
 	}
 	var next *mayExit
 	for i := len(v.Hops) - 1; i >= 0; i-- {
@@ -82,8 +99,24 @@ func (f *mayExit) GobDecode(data []byte) error {
 		}
 		next = h
 	}
+	// An elided path is longer than its hops: restore the true lengths,
+	// counting down from the head; the terminator stays at 0.
+	if v.Len > len(v.Hops)-1 {
+		l := v.Len
+		for h := next; h.Next != nil; h = h.Next {
+			h.Len, l = l, l-1
+		}
+	}
 	*f = *next
 	return nil
+}
+
+// terminal returns the terminator hop.
+func (f *mayExit) terminal() *mayExit {
+	for f.Next != nil {
+		f = f.Next
+	}
+	return f
 }
 
 // terminates is the fact that a function is itself a terminator, declared

@@ -121,11 +121,12 @@ func (g *graph) factOf(n *node) *mayExit {
 			next = &mayExit{Func: m.via.name, Cat: m.via.cat}
 		}
 		m.fact = &mayExit{
-			Func: m.name,
-			Call: g.pass.Fset.Position(m.via.pos),
-			Cat:  next.Cat,
-			Len:  next.Len + 1,
-			Next: next,
+			Func:    m.name,
+			callPos: m.via.pos,
+			Call:    g.pass.Fset.Position(m.via.pos),
+			Cat:     next.Cat,
+			Len:     next.Len + 1,
+			Next:    next,
 		}
 	}
 	return n.fact

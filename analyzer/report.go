@@ -132,7 +132,10 @@ func (g *graph) related(n *node, hops []*edge, foreign *mayExit) []analysis.Rela
 		})
 	}
 	for f := foreign; f != nil && f.Next != nil; f = f.Next {
-		pos := g.posOf(f.Call)
+		pos := f.callPos
+		if !pos.IsValid() || g.pass.Fset.Position(pos) != f.Call {
+			pos = g.posOf(f.Call) // the fact came from another file set
+		}
 		if !pos.IsValid() {
 			continue
 		}
