@@ -152,7 +152,7 @@ func (r *report) stressTable(p func(string, ...any)) {
 	}
 	if len(r.stress) == 2 && r.stress[0].vetxBytes > 0 {
 		g := float64(r.stress[1].vetxBytes) / float64(r.stress[0].vetxBytes)
-		p("\nFacts grow %.0f× for 10× the chain depth: %s. Each exported link of the chain carries its whole witness path, so serialised facts are quadratic in the depth of exported call chains (in-process drivers share the hops and stay linear).\n", g,
+		p("\nFacts grow %.0f× for 10× the chain depth: %s. In memory a fact shares its path with its callee's; serialised, each exported link keeps at most 32 hops of its witness (the first ones, a count of the calls left out, the terminator), so facts stay linear in the depth of exported call chains.\n", g,
 			map[bool]string{true: "quadratic (MISS)", false: "linear or close (PASS)"}[g > 30])
 	}
 	if len(r.stress) == 2 {
