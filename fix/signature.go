@@ -79,9 +79,30 @@ func (ch *chain) returnNil(g *types.Func, ret *ast.ReturnStmt, void, named bool)
 	case len(ret.Results) == 1 && g.Signature().Results().Len() > 1:
 		return "no automatic fix: " + display(g) + " returns a multi-value call"
 	default:
-		b.insert(ret.Results[len(ret.Results)-1].End(), ", nil")
+		// Have: return h(x), with h a function of this package. Another
+		// fix may give h an error result too and restate h(x) unchanged
+		// (see passOn): replace the result rather than insert after it,
+		// so that drivers see the two fixes conflict instead of merging
+		// them into code that does not compile.
+		last := ret.Results[len(ret.Results)-1]
+		if t := b.text(last); t != "" && ch.callsLocal(last) {
+			b.replace(last.Pos(), last.End(), t+", nil", last)
+		} else {
+			b.insert(last.End(), ", nil")
+		}
 	}
 	return ""
+}
+
+// callsLocal reports whether x is a call of a function declared in this
+// package.
+func (ch *chain) callsLocal(x ast.Expr) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := callee(ch.b.pass.TypesInfo, call)
+	return fn != nil && ch.decls[fn.Origin()] != nil
 }
 
 // endWithReturn makes a body that fell off its end return nil.
