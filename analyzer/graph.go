@@ -112,7 +112,7 @@ func (g *graph) addNodes(files []*ast.File) {
 					g.byFunc[fn] = n
 				}
 				n.allowed = d.allowsDecl(decl)
-				_, user := g.set.terminators[fn.FullName()]
+				_, user := g.set.terminators[g.fullName(fn)]
 				n.terminates = user || d.terminatesDecl(decl)
 			case *ast.GenDecl:
 				if decl.Tok != token.VAR {
