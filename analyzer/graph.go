@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/noexit-lint/noexit/fix"
+	"github.com/noexit-lint/noexit/internal/names"
 )
 
 // A node is a function declaration of the package, or a package-level
@@ -299,35 +300,14 @@ func (g *graph) fullName(fn *types.Func) string {
 	return s
 }
 
-// display names a function for messages: "pkg.F", "(*pkg.T).M",
-// qualified by package name rather than path to keep lines short.
+// display is names.Func, computed once per function and package.
 func (g *graph) display(fn *types.Func) string {
 	if s, ok := g.shown[fn]; ok {
 		return s
 	}
-	s := displayName(fn)
+	s := names.Func(fn)
 	g.shown[fn] = s
 	return s
-}
-
-func displayName(fn *types.Func) string {
-	qual := func(p *types.Package) string { return p.Name() }
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			ptr, t = "*", p.Elem()
-		}
-		name := types.TypeString(t, qual)
-		if i := strings.IndexByte(name, '['); i >= 0 {
-			name = name[:i] // (*pkg.List[T]).M -> (*pkg.List).M
-		}
-		return "(" + ptr + name + ")." + fn.Name()
-	}
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
 }
 
 // stripTypeParams removes bracketed type parameter lists:

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/noexit-lint/noexit/internal/names"
 )
 
 // passOn rewrites one call to a function that gained an error result so
@@ -24,7 +26,7 @@ func (ch *chain) passOn(cs *callSite) string {
 	caller := c.fn.obj
 	n := cs.callee.Signature().Results().Len()
 	callerRes := ch.newResults(caller)
-	fail := "no automatic fix: the call to " + display(cs.callee) + " in " + display(caller) + " cannot pass on an error"
+	fail := "no automatic fix: the call to " + names.Func(cs.callee) + " in " + names.Func(caller) + " cannot pass on an error"
 	ind := b.indent(c.stmt.Pos())
 	callText := b.text(cs.call)
 	if callText == "" {

@@ -9,6 +9,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/noexit-lint/noexit/internal/names"
 )
 
 // Site is a reported terminator: a call (or reference) to a function that
@@ -82,7 +84,7 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 			return nil, why
 		}
 	}
-	msg := "Return an error from " + display(c.fn.obj)
+	msg := "Return an error from " + names.Func(c.fn.obj)
 	if len(ch.order) > 1 {
 		msg += " and its callers"
 	}

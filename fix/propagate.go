@@ -1,7 +1,6 @@
 package fix
 
 import (
-	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -10,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/noexit-lint/noexit/internal/names"
 )
 
 // chain is the set of functions that gain an error result for one fix, and
@@ -84,7 +85,7 @@ func (ch *chain) grow(start *types.Func) string {
 			// The test variant of a package sees its tests: say the same
 			// as for the package alone, where testsUse finds them.
 			if strings.HasSuffix(ch.b.pass.Fset.Position(id.Pos()).Filename, "_test.go") {
-				return "no automatic fix: " + display(g) + " is also called from tests"
+				return "no automatic fix: " + names.Func(g) + " is also called from tests"
 			}
 			cs, why := ch.callSiteOf(g, id)
 			if why != "" {
@@ -105,7 +106,7 @@ func (ch *chain) grow(start *types.Func) string {
 // canChange reports why g's signature cannot gain an error result, or "".
 func (ch *chain) canChange(g *types.Func) string {
 	decl := ch.decls[g]
-	name := display(g)
+	name := names.Func(g)
 	switch {
 	case decl == nil || decl.Body == nil:
 		return "no automatic fix: " + name + " has no body in this package"
@@ -178,7 +179,7 @@ func (ch *chain) testsUse(name string) bool {
 func (ch *chain) callSiteOf(g *types.Func, id *ast.Ident) (*callSite, string) {
 	b := ch.b
 	f := b.fileAt(id.Pos())
-	name := display(g)
+	name := names.Func(g)
 	if f == nil {
 		return nil, "no automatic fix: " + name + " is used outside the package's files"
 	}
@@ -206,7 +207,7 @@ func (ch *chain) callSiteOf(g *types.Func, id *ast.Ident) (*callSite, string) {
 }
 
 func (ch *chain) callSiteAt(g *types.Func, f *ast.File, call *ast.CallExpr) (*callSite, string) {
-	name := display(g)
+	name := names.Func(g)
 	c, ok := ch.b.stmtOf(f, call)
 	if !ok {
 		return nil, "no automatic fix: the call to " + name + " cannot pass on an error where it is"
@@ -237,22 +238,6 @@ func (ch *chain) newResults(fn *types.Func) []types.Type {
 		rs = append(rs, errorType)
 	}
 	return rs
-}
-
-// display names a function for messages: "pkg.f", "(*pkg.T).m".
-func display(fn *types.Func) string {
-	s := types.ObjectString(fn, func(p *types.Package) string { return p.Name() })
-	s = strings.TrimPrefix(s, "func ")
-	if i := strings.IndexAny(s, "(["); i > 0 && fn.Signature().Recv() == nil {
-		s = s[:i]
-	} else if fn.Signature().Recv() != nil {
-		recv := types.TypeString(fn.Signature().Recv().Type(), func(p *types.Package) string { return p.Name() })
-		if i := strings.IndexByte(recv, '['); i >= 0 {
-			recv = recv[:i]
-		}
-		s = fmt.Sprintf("(%s).%s", recv, fn.Name())
-	}
-	return s
 }
 
 func isInternal(path string) bool {

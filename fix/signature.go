@@ -3,6 +3,8 @@ package fix
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/noexit-lint/noexit/internal/names"
 )
 
 // addErrorResult rewrites the declaration of g, which gains error as its
@@ -77,7 +79,7 @@ func (ch *chain) returnNil(g *types.Func, ret *ast.ReturnStmt, void, named bool)
 	case len(ret.Results) == 0 && named:
 		// A bare return leaves the new error result nil.
 	case len(ret.Results) == 1 && g.Signature().Results().Len() > 1:
-		return "no automatic fix: " + display(g) + " returns a multi-value call"
+		return "no automatic fix: " + names.Func(g) + " returns a multi-value call"
 	default:
 		// Have: return h(x), with h a function of this package. Another
 		// fix may give h an error result too and restate h(x) unchanged
