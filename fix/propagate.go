@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/noexit-lint/noexit/internal/names"
 )
 
@@ -22,13 +24,13 @@ import (
 //	      func setup() error { p, err := port(); if err != nil { return err }; ... }
 type chain struct {
 	b       *builder
-	decls   map[*types.Func]*ast.FuncDecl
-	uses    map[*types.Func][]*ast.Ident
+	idx     *pkgIndex
+	decls   map[*types.Func]*ast.FuncDecl // idx.decls
+	uses    map[*types.Func][]*ast.Ident  // idx.uses
 	changed map[*types.Func]bool
 	order   []*types.Func
 	calls   []*callSite
 	handled map[*ast.ReturnStmt]bool // returns that pass a changed call's results on as they are
-	tests   map[string]bool          // identifiers used by in-package tests not in the pass
 }
 
 // callSite is a call to a function that gains an error result.
@@ -39,34 +41,58 @@ type callSite struct {
 }
 
 func newChain(b *builder) *chain {
-	ch := &chain{
+	idx := b.cache.index(b.pass)
+	return &chain{
 		b:       b,
-		decls:   map[*types.Func]*ast.FuncDecl{},
-		uses:    map[*types.Func][]*ast.Ident{},
+		idx:     idx,
+		decls:   idx.decls,
+		uses:    idx.uses,
 		changed: map[*types.Func]bool{},
 		handled: map[*ast.ReturnStmt]bool{},
 	}
-	for _, f := range b.pass.Files {
+}
+
+// pkgIndex holds what every chain of one package looks up: the function
+// declarations, each function's uses in source order, the method names of
+// the package's interfaces, and the identifiers of in-package tests that
+// the pass does not see. It is built once per Cache, not once per fix.
+type pkgIndex struct {
+	decls   map[*types.Func]*ast.FuncDecl
+	uses    map[*types.Func][]*ast.Ident
+	methods map[string]bool // nil until inInterface needs it
+	tests   map[string]bool // nil until testsUse needs it
+}
+
+func (c *Cache) index(pass *analysis.Pass) *pkgIndex {
+	if c.idx != nil {
+		return c.idx
+	}
+	idx := &pkgIndex{
+		decls: map[*types.Func]*ast.FuncDecl{},
+		uses:  map[*types.Func][]*ast.Ident{},
+	}
+	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
-				if obj, ok := b.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					ch.decls[obj] = fd
+				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					idx.decls[obj] = fd
 				}
 			}
 		}
 	}
-	for id, obj := range b.pass.TypesInfo.Uses {
+	for id, obj := range pass.TypesInfo.Uses {
 		if fn, ok := obj.(*types.Func); ok {
 			fn = fn.Origin()
-			if ch.decls[fn] != nil {
-				ch.uses[fn] = append(ch.uses[fn], id)
+			if idx.decls[fn] != nil {
+				idx.uses[fn] = append(idx.uses[fn], id)
 			}
 		}
 	}
-	for _, ids := range ch.uses {
+	for _, ids := range idx.uses {
 		slices.SortFunc(ids, func(x, y *ast.Ident) int { return int(x.Pos() - y.Pos()) })
 	}
-	return ch
+	c.idx = idx
+	return idx
 }
 
 // grow adds start and, transitively, every caller that does not already
@@ -129,28 +155,29 @@ func (ch *chain) canChange(g *types.Func) string {
 // inInterface reports whether an interface of the package has a method
 // with this name.
 func (ch *chain) inInterface(method string) bool {
-	for _, tv := range ch.b.pass.TypesInfo.Types {
-		if it, ok := tv.Type.Underlying().(*types.Interface); ok {
-			for i := range it.NumMethods() {
-				if it.Method(i).Name() == method {
-					return true
+	if ch.idx.methods == nil {
+		ch.idx.methods = map[string]bool{}
+		for _, tv := range ch.b.pass.TypesInfo.Types {
+			if it, ok := tv.Type.Underlying().(*types.Interface); ok {
+				for i := range it.NumMethods() {
+					ch.idx.methods[it.Method(i).Name()] = true
 				}
 			}
 		}
 	}
-	return false
+	return ch.idx.methods[method]
 }
 
 // testsUse reports whether the package's own _test.go files, when the pass
 // does not include them, mention name.
 func (ch *chain) testsUse(name string) bool {
-	if ch.tests == nil {
-		ch.tests = map[string]bool{}
+	if ch.idx.tests == nil {
+		ch.idx.tests = map[string]bool{}
 		var dir string
 		for _, f := range ch.b.pass.Files {
 			file := ch.b.pass.Fset.File(f.Pos()).Name()
 			if strings.HasSuffix(file, "_test.go") {
-				return false // the pass sees the tests
+				return false // the pass sees the tests: the map stays empty
 			}
 			dir = filepath.Dir(file)
 		}
@@ -166,13 +193,13 @@ func (ch *chain) testsUse(name string) bool {
 			}
 			ast.Inspect(f, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {
-					ch.tests[id.Name] = true
+					ch.idx.tests[id.Name] = true
 				}
 				return true
 			})
 		}
 	}
-	return ch.tests[name]
+	return ch.idx.tests[name]
 }
 
 // callSiteOf returns the call that the use id of g makes.

@@ -27,6 +27,7 @@ type Cache struct {
 	imports  map[string]*types.Package
 	baseline int8 // 0 unknown, 1 type-checks, -1 does not
 	verdicts map[string]bool
+	idx      *pkgIndex // built by index on first use
 }
 
 // NewCache returns an empty cache.
