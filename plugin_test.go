@@ -34,8 +34,8 @@ func Register() { %s
 `
 
 const (
-	wantExit  = "// want `os.Exit ends the process on init path %s.Register -> os.Exit`"
-	wantFatal = "// want `log.Fatal ends the process on init path %s.Register -> log.Fatal`"
+	wantExit  = "// want `os.Exit ends the process, reached from exported %s.Register -> os.Exit`"
+	wantFatal = "// want `log.Fatal ends the process, reached from exported %s.Register -> log.Fatal`"
 )
 
 // writePkg writes package example.com/name under dir/src (a dotless path

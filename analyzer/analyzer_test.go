@@ -58,7 +58,7 @@ func TestConfigured(t *testing.T) {
 		},
 		{
 			name: "no deps",
-			cfg:  analyzer.Config{Deps: boolPtr(false)},
+			cfg:  analyzer.Config{Deps: analyzer.DepsNone},
 			pkgs: []string{"nodeps"},
 		},
 	} {

@@ -24,7 +24,7 @@ func TestValidateNamesBadValue(t *testing.T) {
 		{analyzer.Config{Lifecycle: []string{"Module"}}, `bad lifecycle interface "Module"`},
 		{analyzer.Config{Lifecycle: []string{"(*x.T).M"}}, `bad lifecycle interface "(*x.T).M"`},
 		{analyzer.Config{Allow: []string{"/abs/..."}}, `allow: bad package pattern "/abs/..."`},
-		{analyzer.Config{Modeled: []string{"a b"}}, `modeled: bad package pattern "a b"`},
+		{analyzer.Config{Modeled: []string{"a b"}}, `modeled: bad trust entry "a b"`},
 	} {
 		err := tc.cfg.Validate()
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -69,7 +69,7 @@ func TestFlags(t *testing.T) {
 	if cfg.Allow == nil || len(cfg.Allow) != 0 {
 		t.Errorf("Allow = %#v, want empty non-nil", cfg.Allow)
 	}
-	if cfg.DefaultEntries == nil || *cfg.DefaultEntries || cfg.Deps == nil || *cfg.Deps {
+	if cfg.DefaultEntries == nil || *cfg.DefaultEntries || cfg.Deps != "false" {
 		t.Errorf("booleans not set: %v %v", cfg.DefaultEntries, cfg.Deps)
 	}
 	if err := cfg.Validate(); err != nil {
