@@ -27,6 +27,7 @@ func TestDefaults(t *testing.T) {
 		"exits", "aliases", "closures", "recursion", "generics",
 		"chaina", "chainb", "chainc", "entries", "dead",
 		"allowed/...", "terminates/...", "ifaces", "loggers", "module", "cgo",
+		"flagsets", "chainhelp", "chained", "elide", "defaultallow/on/...",
 	)
 }
 

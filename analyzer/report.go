@@ -1,8 +1,10 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,7 +23,7 @@ func (g *graph) report() error {
 		if !n.reached {
 			continue
 		}
-		for _, e := range n.edges {
+		for _, e := range inSourceOrder(n.edges) {
 			if !g.counts(e) {
 				continue
 			}
@@ -40,6 +42,17 @@ func (g *graph) report() error {
 	}
 	return g.flush()
 }
+
+// inSourceOrder returns edges sorted by position. The walk records the
+// outer call of a chain first: x.A().B() yields B, then A.
+func inSourceOrder(edges []*edge) []*edge {
+	if slices.IsSortedFunc(edges, byPos) {
+		return edges
+	}
+	return slices.SortedStableFunc(slices.Values(edges), byPos)
+}
+
+func byPos(a, b *edge) int { return cmp.Compare(a.pos, b.pos) }
 
 // A group is the calls of one package whose chains end at the same exit
 // site in another module.
@@ -62,7 +75,7 @@ func (g *graph) thirdPartyGroups() map[*edge]*group {
 		if !n.reached {
 			continue
 		}
-		for _, e := range n.edges {
+		for _, e := range inSourceOrder(n.edges) {
 			if e.kind != foreignCall || !g.counts(e) || e.foreign.Mod == "" || e.foreign.modulePath() == own {
 				continue
 			}
