@@ -151,7 +151,7 @@ func (g *graph) flush() error {
 		}
 		return writeBaseline(g.set.resolve(g.pass, g.set.writeTo), g.pass.Pkg.Path(), keys)
 	}
-	if g.set.baseline != nil {
+	if g.set.baseline != nil && len(g.pending) > 0 && writesBaseline(g.pass) {
 		known, err := g.set.baseline.load(g.set.resolve(g.pass, g.set.baseline.path))
 		if err != nil {
 			return err
