@@ -346,5 +346,8 @@ func (d *DepsMode) UnmarshalJSON(b []byte) error {
 	default:
 		return fmt.Errorf("deps: want module, all, none, true or false, not %s", b)
 	}
-	return d.check()
+	if err := d.check(); err != nil {
+		return fmt.Errorf("deps: %w", err)
+	}
+	return nil
 }

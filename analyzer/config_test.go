@@ -25,6 +25,9 @@ func TestValidateNamesBadValue(t *testing.T) {
 		{analyzer.Config{Lifecycle: []string{"(*x.T).M"}}, `bad lifecycle interface "(*x.T).M"`},
 		{analyzer.Config{Allow: []string{"/abs/..."}}, `allow: bad package pattern "/abs/..."`},
 		{analyzer.Config{Modeled: []string{"a b"}}, `modeled: bad trust entry "a b"`},
+		{analyzer.Config{Trust: []string{"x.(*T"}}, `trust: bad trust entry "x.(*T"`},
+		{analyzer.Config{Trust: []string{"(*x.T).M("}}, `trust: bad trust entry "(*x.T).M("`},
+		{analyzer.Config{Deps: "some"}, `deps: unknown mode "some"`},
 	} {
 		err := tc.cfg.Validate()
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -42,6 +45,8 @@ func TestValidateAccepts(t *testing.T) {
 		{Lifecycle: []string{"example.com/fw.Module"}},
 		{Allow: []string{}},
 		{Allow: []string{"example.com/tools/...", ".../internal/cli"}},
+		{Trust: []string{"github.com/x/y/...", "example.com/x.(*T).M", "(*example.com/x.T).M", "example.com/x.F", "gopkg.in/yaml.v3"}},
+		{Deps: "module"}, {Deps: "all"}, {Deps: "none"}, {Deps: "true"}, {Deps: "false"},
 	} {
 		if err := cfg.Validate(); err != nil {
 			t.Errorf("Validate(%+v) = %v, want nil", cfg, err)
@@ -76,7 +81,7 @@ func TestFlags(t *testing.T) {
 		t.Error(err)
 	}
 	for _, arg := range []string{
-		"-deps=maybe", "-categories=exit,nope", "-entry=(*T", "-terminators=Die",
+		"-deps=maybe", "-trust=x.(*T", "-categories=exit,nope", "-entry=(*T", "-terminators=Die",
 		"-lifecycle=Module", "-allow=a b", "-modeled=/abs",
 	} {
 		_, bad, _ := strings.Cut(arg, "=")
