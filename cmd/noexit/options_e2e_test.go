@@ -53,6 +53,14 @@ func TestRealDependencies(t *testing.T) {
 			t.Errorf("trusting cobra.CheckErr and pflag: want no findings\n%s", r)
 		}
 	})
+	t.Run("unmatched trust", func(t *testing.T) {
+		r := runIn(t, dir, nil, bin, "-trust=github.com/spf13/cobra.CheckErr,github.com/spf13/pflag,github.com/spf13/cobra.ChekErr", "-modeled=example.com/nothere/...", "./...")
+		want := "noexit: warning: trust entry \"github.com/spf13/cobra.ChekErr\" matches no loaded package or function\n" +
+			"noexit: warning: trust entry \"example.com/nothere/...\" matches no loaded package or function\n"
+		if r.code != 0 || r.stderr != want {
+			t.Errorf("want exit code 0 and exactly the warnings\n%s\nwant stderr:\n%s", r, want)
+		}
+	})
 }
 
 // findings returns the diagnostic lines of out (not related information,
