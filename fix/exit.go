@@ -57,7 +57,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 			if tv, ok := info.Types[code]; !ok || tv.Value == nil {
 				return false, "no automatic fix: the exit status is not a constant, and 0 would mean success"
 			}
-			errText = m.exitStatus(errorPrefix(c.fn), code)
+			errText = m.exitStatus(c.fn.name(), code)
 		}
 	} else if l := asLogCall(info, call); l != nil && l.ends() {
 		errText = m.errorExpr(l)

@@ -71,15 +71,6 @@ func (m *message) whyNoMessage(l *logCall) string {
 	return ""
 }
 
-// errorPrefix is how a bare exit's error names the function it left:
-// checkConfig -> "check config", (*T).LoadTLS -> "load tls".
-func errorPrefix(fn funcOf) string {
-	if fn.obj == nil {
-		return "func"
-	}
-	return words(fn.obj.Name())
-}
-
 // words splits a Go identifier into lower-case words: "checkConfig" ->
 // "check config", "serveHTTP2" -> "serve http2", "URLFor" -> "url for".
 func words(name string) string {
