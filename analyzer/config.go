@@ -314,6 +314,7 @@ func (d DepsMode) check() error {
 	return fmt.Errorf("unknown mode %q (want module, all or none)", string(d))
 }
 
+// String returns the mode as set, for flag help.
 func (d *DepsMode) String() string {
 	if d == nil {
 		return ""
@@ -321,6 +322,7 @@ func (d *DepsMode) String() string {
 	return string(*d)
 }
 
+// Set checks and sets the mode, for flag parsing.
 func (d *DepsMode) Set(v string) error {
 	if err := DepsMode(v).check(); err != nil {
 		return err

@@ -209,21 +209,26 @@ func (g *graph) reportForeign(n *node, e *edge, gr *group) {
 		fn:     n.name,
 		callee: e.name,
 	}
-	switch {
-	case gr == nil:
+	if gr == nil {
 		msg += "; handle the failure there or make it return an error"
-	default:
-		if more := gr.count - 1; more == 1 {
-			msg += "; 1 more call in this package reaches this exit"
-		} else if more > 1 {
-			msg += fmt.Sprintf("; %d more calls in this package reach this exit", more)
-		}
-		msg += "; handle the failure there, or accept it with -trust"
+	} else {
+		msg += moreCalls(gr.count-1) + "; handle the failure there, or accept it with -trust"
 		site := e.foreign.exitSite()
 		f.fn, f.callee = "*", site.Func+" -> "+site.Next.Func+" in "+e.foreign.modulePath()
 	}
 	f.Message = msg
 	g.pending = append(g.pending, f)
+}
+
+// moreCalls counts the other calls of a group for a message.
+func moreCalls(n int) string {
+	switch {
+	case n == 1:
+		return "; 1 more call in this package reaches this exit"
+	case n > 1:
+		return fmt.Sprintf("; %d more calls in this package reach this exit", n)
+	}
+	return ""
 }
 
 // pathText renders the path from n's entry to callee for a message, the
