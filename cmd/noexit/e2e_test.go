@@ -184,7 +184,7 @@ var wantRealmod = []string{
 	"store/store.go:53:11: (*zap.SugaredLogger).Fatalw ends the process, reached from exported (*store.Store).Sync -> (*zap.SugaredLogger).Fatalw; return an error instead",
 	"store/store.go:52:17: \treached from exported (*store.Store).Sync",
 
-	"store/store.go:80:2: (*logrus.Entry).Fatal ends the process, reached from exported (*store.Store).Verify -> (*store.Store).refuse -> (*logrus.Entry).Fatal; return an error instead (no automatic fix: the error would change the signature of exported (*store.Store).Verify)",
+	"store/store.go:80:35: (*logrus.Entry).Fatal ends the process, reached from exported (*store.Store).Verify -> (*store.Store).refuse -> (*logrus.Entry).Fatal; return an error instead (no automatic fix: the error would change the signature of exported (*store.Store).Verify)",
 	"store/store.go:44:17: \treached from exported (*store.Store).Verify",
 	"store/store.go:46:3: \t(*store.Store).Verify calls (*store.Store).refuse",
 
@@ -196,7 +196,7 @@ var wantRealmod = []string{
 	"cache/cache.go:26:2: (*store.Store).Verify may end the process: (*store.Store).Verify -> (*store.Store).refuse (store.go:46) -> (*logrus.Entry).Fatal (store.go:80), reached from exported (*cache.Cache).Check -> (*store.Store).Verify; handle the failure there or make it return an error",
 	"cache/cache.go:25:17: \treached from exported (*cache.Cache).Check",
 	"store/store.go:46:3: \t(*store.Store).Verify calls (*store.Store).refuse",
-	"store/store.go:80:2: \t(*store.Store).refuse calls (*logrus.Entry).Fatal",
+	"store/store.go:80:35: \t(*store.Store).refuse calls (*logrus.Entry).Fatal",
 
 	"cache/cache.go:31:11: (*store.Store).Sync may end the process: (*store.Store).Sync -> (*zap.SugaredLogger).Fatalw (store.go:53), reached from exported (*cache.Cache).Flush -> (*store.Store).Sync; handle the failure there or make it return an error",
 	"cache/cache.go:30:17: \treached from exported (*cache.Cache).Flush",
