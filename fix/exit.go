@@ -123,6 +123,12 @@ func (b *builder) logBefore(c *stmtCtx) *logCall {
 // terminating reports whether s is a terminating statement in the sense
 // of the spec, counting the statements in done as returns.
 func terminating(info *types.Info, s ast.Stmt, done map[ast.Stmt]bool) bool {
+	return terminatingL(info, s, done, "")
+}
+
+// terminatingL is terminating for s labelled label ("" for none): a
+// labelled break names the statement it leaves.
+func terminatingL(info *types.Info, s ast.Stmt, done map[ast.Stmt]bool, label string) bool {
 	if done[s] {
 		return true
 	}
@@ -132,34 +138,39 @@ func terminating(info *types.Info, s ast.Stmt, done map[ast.Stmt]bool) bool {
 	case *ast.BranchStmt:
 		return s.Tok == token.GOTO || s.Tok == token.FALLTHROUGH
 	case *ast.ExprStmt:
-		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		_, builtin := info.Uses[id].(*types.Builtin)
-		return builtin && id.Name == "panic"
+		return isPanic(info, s)
 	case *ast.BlockStmt:
 		return lastTerminating(info, s.List, done)
 	case *ast.LabeledStmt:
-		return terminating(info, s.Stmt, done)
+		return terminatingL(info, s.Stmt, done, s.Label.Name)
 	case *ast.IfStmt:
 		return s.Else != nil && terminating(info, s.Body, done) && terminating(info, s.Else, done)
 	case *ast.ForStmt:
-		return s.Cond == nil && !hasBreak(s.Body)
+		return s.Cond == nil && !breaksOut(s.Body, label)
 	case *ast.RangeStmt:
 		return false
 	case *ast.SwitchStmt:
-		return clausesTerminate(info, s.Body, done, true)
+		return clausesTerminate(info, s.Body, done, true, label)
 	case *ast.TypeSwitchStmt:
-		return clausesTerminate(info, s.Body, done, true)
+		return clausesTerminate(info, s.Body, done, true, label)
 	case *ast.SelectStmt:
-		return clausesTerminate(info, s.Body, done, false)
+		return clausesTerminate(info, s.Body, done, false, label)
 	}
 	return false
+}
+
+// isPanic reports whether s is a call of the built-in panic.
+func isPanic(info *types.Info, s *ast.ExprStmt) bool {
+	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, builtin := info.Uses[id].(*types.Builtin)
+	return builtin && id.Name == "panic"
 }
 
 func lastTerminating(info *types.Info, list []ast.Stmt, done map[ast.Stmt]bool) bool {
@@ -172,8 +183,8 @@ func lastTerminating(info *types.Info, list []ast.Stmt, done map[ast.Stmt]bool) 
 	return len(list) > 0 && terminating(info, list[len(list)-1], done)
 }
 
-func clausesTerminate(info *types.Info, body *ast.BlockStmt, done map[ast.Stmt]bool, needDefault bool) bool {
-	if hasBreak(body) {
+func clausesTerminate(info *types.Info, body *ast.BlockStmt, done map[ast.Stmt]bool, needDefault bool, label string) bool {
+	if breaksOut(body, label) {
 		return false
 	}
 	hasDefault := !needDefault
@@ -193,20 +204,35 @@ func clausesTerminate(info *types.Info, body *ast.BlockStmt, done map[ast.Stmt]b
 	return hasDefault
 }
 
-// hasBreak reports whether body holds a break statement, conservatively:
-// any break, labelled or not, at any depth outside function literals.
-func hasBreak(body ast.Node) bool {
+// breaksOut reports whether body, the body of a for, switch or select
+// statement labelled label ("" for none), holds a break that leaves that
+// statement: an unlabelled break outside any nested for, switch or
+// select, or a break with its label. A break that only leaves a nested
+// select, as in "for { select { case <-c: break } }", does not count.
+func breaksOut(body ast.Node, label string) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BranchStmt:
-			if n.Tok == token.BREAK {
-				found = true
+	var walk func(n ast.Node, inner bool)
+	walk = func(n ast.Node, inner bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if found {
+				return false
 			}
-		}
-		return !found
-	})
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				if m.Tok == token.BREAK && (m.Label == nil && !inner || m.Label != nil && m.Label.Name == label && label != "") {
+					found = true
+				}
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if m != n && !inner {
+					walk(m, true)
+					return false
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false)
 	return found
 }

@@ -57,6 +57,9 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 		if ok, why := b.rewriteExit(c, s.Call, resultTypes(c.fn.sig.Results())); !ok {
 			return nil, why
 		}
+		if why := b.dropDead(c.fn.body, map[ast.Stmt]bool{c.stmt: true}); why != "" {
+			return nil, why
+		}
 		return b.fix("Return the error instead")
 	}
 	if c.fn.lit != nil {
@@ -74,7 +77,15 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 		ch.resultName(g)
 		ch.rewriteExits(g, done)
 	}
+	for _, g := range ch.order {
+		if why := b.dropDead(ch.decls[g].Body, done); why != "" {
+			return nil, why
+		}
+	}
 	for _, cs := range ch.calls {
+		if b.inDead(cs.call.Pos()) {
+			continue
+		}
 		if why := ch.passOn(cs); why != "" {
 			return nil, why
 		}
