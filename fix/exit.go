@@ -85,11 +85,23 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 		b.replace(c.stmt.Pos(), end, ret)
 		return true, ""
 	}
-	b.replace(logStmt.Pos(), logStmt.End(), ret)
-	from := logStmt.End()
-	if end := lastCommentBetween(c.file, from, c.stmt.Pos()); end.IsValid() {
-		from = end
+	// Comments on the lines between the log line and the exit move above
+	// the return; one at the end of the log line stays there.
+	tf := b.pass.Fset.File(logStmt.Pos())
+	from, above := logStmt.End(), ""
+	for _, cg := range c.file.Comments {
+		for _, cm := range cg.List {
+			if cm.Pos() < logStmt.End() || cm.End() > c.stmt.Pos() {
+				continue
+			}
+			if tf.Line(cm.Pos()) == tf.Line(logStmt.End()) {
+				from = cm.End()
+			} else {
+				above += cm.Text + "\n" + b.indent(logStmt.Pos())
+			}
+		}
 	}
+	b.replace(logStmt.Pos(), logStmt.End(), above+ret)
 	b.replace(from, end, "")
 	return true, ""
 }

@@ -262,6 +262,9 @@ func (m *message) call(path, name, args string) string {
 	if q != "" {
 		q += "."
 	}
+	if path == "errors" && name == "New" || path == "fmt" && name == "Errorf" {
+		args = errorStyle(args, m.b.pass.Pkg)
+	}
 	return q + name + "(" + args + ")"
 }
 
