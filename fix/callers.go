@@ -27,6 +27,9 @@ func (ch *chain) passOn(cs *callSite) string {
 	n := cs.callee.Signature().Results().Len()
 	callerRes := ch.newResults(caller)
 	fail := "no automatic fix: the call to " + names.Func(cs.callee) + " in " + names.Func(caller) + " cannot pass on an error"
+	if why := b.skipsCleanup(c); why != "" {
+		return why
+	}
 	ind := b.indent(c.stmt.Pos())
 	callText := b.text(cs.call)
 	if callText == "" {

@@ -36,16 +36,22 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	var (
 		errText string
 		logStmt ast.Stmt // the log line of a log-then-exit pair
+		// dropped are the arguments the rewrite no longer evaluates,
+		// kept those the error still does (keepEffects).
+		dropped, kept []ast.Expr
 	)
 	if code := exitCode(info, call); code != nil {
 		if tv, ok := info.Types[code]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0 {
 			return false, "no automatic fix: exit status 0 ends the process successfully"
 		}
+		dropped = call.Args
 		switch l := b.logBefore(c); {
 		case l != nil:
 			logStmt = c.list[c.idx-1]
 			m.pos = logStmt.Pos()
 			errText = m.errorExpr(l)
+			dropped = append(l.dropped(), call.Args...)
+			kept = l.args
 		case b.errCheck(c) != nil:
 			x := b.errCheck(c)
 			b.kept = append(b.kept, span{x.Pos(), x.End()})
@@ -57,14 +63,26 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 				return false, "no automatic fix: the exit status is not a constant, and 0 would mean success"
 			}
 			errText = m.exitStatus(c.fn.name(), code)
+			dropped = call.Args[:len(call.Args)-1]
 		}
 	} else if l := asLogCall(info, call); l != nil && l.ends() {
 		errText = m.errorExpr(l)
+		dropped, kept = l.dropped(), l.args
 	} else {
 		return false, ""
 	}
+	if m.why != "" {
+		return false, m.why
+	}
 	if !validExpr(errText) {
 		return false, "no automatic fix: the message cannot be restated as an error"
+	}
+	if why := b.skipsCleanup(c); why != "" {
+		return false, why
+	}
+	pre, why := b.keepEffects(dropped, kept, b.indent(c.stmt.Pos()))
+	if why != "" {
+		return false, why
 	}
 	end := c.stmt.End()
 	switch rest := c.list[c.idx+1:]; {
@@ -80,7 +98,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	if !ok {
 		return false, "no automatic fix: a result's zero value cannot be written here"
 	}
-	ret := "return " + strings.Join(append(zs, errText), ", ")
+	ret := pre + "return " + strings.Join(append(zs, errText), ", ")
 	if logStmt == nil {
 		b.replace(c.stmt.Pos(), end, ret)
 		return true, ""

@@ -19,6 +19,7 @@ type message struct {
 	b    *builder
 	file *ast.File
 	pos  token.Pos // where the expression goes, for name lookups
+	why  string    // why the message cannot be restated, when known
 }
 
 // errorExpr returns the error expression for l, or "".
@@ -238,6 +239,10 @@ func (m *message) kv(msg, err ast.Expr, kvs []ast.Expr) string {
 func (m *message) formatted(format string, operands []ast.Expr) string {
 	if len(operands) == 0 {
 		return m.call("errors", "New", strings.ReplaceAll(format, "%%", "%"))
+	}
+	if !m.b.inOrder(operands) {
+		m.why = "no automatic fix: the error would evaluate the log line's arguments in another order"
+		return ""
 	}
 	m.b.kept = append(m.b.kept, spanOf(operands)...)
 	return m.call("fmt", "Errorf", format+", "+m.list(operands))
