@@ -36,7 +36,7 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 		return nil, ""
 	}
 	if s.Name == "flag.NewFlagSet" {
-		return flagSet(s), ""
+		return flagSet(s)
 	}
 	b := newBuilder(s.Pass, s.Cache)
 	if !rewritable(s.Pass.TypesInfo, s.Call) {
@@ -118,22 +118,3 @@ func (b *builder) fix(msg string) ([]analysis.SuggestedFix, string) {
 
 // NoCompile is the reason given for a fix that would not type-check.
 const NoCompile = "no automatic fix: the rewrite would not compile"
-
-// Have: flag.NewFlagSet(name, flag.ExitOnError)
-// Want: flag.NewFlagSet(name, flag.ContinueOnError)
-func flagSet(s Site) []analysis.SuggestedFix {
-	if len(s.Call.Args) != 2 {
-		return nil
-	}
-	arg := s.Call.Args[1]
-	sel, ok := arg.(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "ExitOnError" {
-		return nil
-	}
-	return []analysis.SuggestedFix{{
-		Message: "Use flag.ContinueOnError",
-		TextEdits: []analysis.TextEdit{{
-			Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("ContinueOnError"),
-		}},
-	}}
-}
