@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -38,6 +39,7 @@ func FuzzFix(f *testing.F) {
 		if err != nil {
 			return // not a valid program: nothing to fix
 		}
+		vetted := len(vet(t, fset, pkg, info, file)) == 0
 		fixes := runNoexit(t, fset, pkg, info, file, src)
 		var merged []analysis.TextEdit
 		for _, fx := range fixes {
@@ -59,11 +61,48 @@ func FuzzFix(f *testing.F) {
 			if err != nil {
 				t.Fatalf("fix %d %q: %v\n%s", i, fx.Message, err, src)
 			}
-			if _, _, _, err := typeCheck(token.NewFileSet(), out, false); err != nil {
+			ofset := token.NewFileSet()
+			opkg, oinfo, ofile, err := typeCheck(ofset, out, false)
+			if err != nil {
 				t.Fatalf("fix %d %q does not type-check: %v\nbefore:\n%s\nafter:\n%s", i, fx.Message, err, src, out)
 			}
+			if v := vet(t, ofset, opkg, oinfo, ofile); vetted && len(v) > 0 {
+				t.Fatalf("fix %d %q fails go vet: %v\nbefore:\n%s\nafter:\n%s", i, fx.Message, v, src, out)
+			}
 		}
+		converge(t, src, vetted)
 	})
+}
+
+// converge applies noexit's fixes round after round, as reruns of
+// noexit -fix would: every round must type-check (and vet, if the input
+// did), and the rounds must come to an end: a fix that its own output
+// offers again is not idempotent.
+func converge(t *testing.T, src string, vetted bool) {
+	cur := src
+	for round := 0; round < 10; round++ {
+		fset := token.NewFileSet()
+		pkg, info, file, err := typeCheck(fset, cur, true)
+		if err != nil {
+			t.Fatalf("round %d does not type-check: %v\nbefore:\n%s\nafter:\n%s", round, err, src, cur)
+		}
+		if v := vet(t, fset, pkg, info, file); vetted && len(v) > 0 {
+			t.Fatalf("round %d fails go vet: %v\nbefore:\n%s\nafter:\n%s", round, v, src, cur)
+		}
+		var merged []analysis.TextEdit
+		for _, fx := range runNoexit(t, fset, pkg, info, file, cur) {
+			if m, ok := mergeEdits(merged, fx.TextEdits); ok {
+				merged = m
+			}
+		}
+		if len(merged) == 0 {
+			return
+		}
+		if cur, err = applyEdits(fset, cur, merged); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+	t.Fatalf("fixes still offered after 10 rounds\nbefore:\n%s\nafter:\n%s", src, cur)
 }
 
 // generate builds a package from data: functions f0..f3 with result
@@ -89,6 +128,14 @@ func generate(data []byte) string {
 		`os.Exit(0)`,
 		`log.Fatalln("a", e)`,
 		`log.Fatal("load: ", e)`,
+		// Calls inside the exit's or the log line's arguments.
+		`os.Exit(code(e))`,
+		"log.Printf(\"p %s\", desc(e))\n\tos.Exit(code(e))",
+		`log.Fatalf("bad %s", desc(e))`,
+		// Structured loggers: the cause and the fields.
+		`logrus.WithError(e).WithField("k", 1).Fatal("load")`,
+		`zl.With(zap.String("k", "v")).Fatal("load", zap.Int("n", 1), zap.Error(e))`,
+		"klog.ErrorS(e, \"load\", \"k\", 1)\n\tos.Exit(1)",
 	}
 	n := 1 + next()%4
 	res := make([]string, n)
@@ -97,6 +144,9 @@ func generate(data []byte) string {
 	}
 	var b strings.Builder
 	b.WriteString("type T struct{ A int }\n\n")
+	b.WriteString("var (\n\tcalls int\n\tmu    sync.Mutex\n\tch    chan int\n\tzl    = zap.NewNop()\n)\n\n")
+	b.WriteString("func code(e error) int { calls++; return 1 }\n\n")
+	b.WriteString("func desc(e error) string { calls++; return fmt.Sprint(e) }\n\n")
 	zeros := func(r string) string {
 		r = strings.Trim(r, "()")
 		if r == "" {
@@ -123,7 +173,7 @@ func generate(data []byte) string {
 		for k := next() % 4; k >= 0; k-- {
 			j := next() % n
 			call := fmt.Sprintf("f%d(c, e)", j)
-			switch next() % 9 {
+			switch next() % 13 {
 			case 0, 1:
 				cond := "c"
 				if next()%2 == 0 {
@@ -152,6 +202,19 @@ func generate(data []byte) string {
 				if res[i] == res[j] && res[i] != "" {
 					fmt.Fprintf(&b, "\tif c {\n\t\treturn %s\n\t}\n", call)
 				}
+			case 9:
+				// An exit in a default case: the code after the
+				// switch may become unreachable.
+				fmt.Fprintf(&b, "\tswitch {\n\tcase c:\n\t\tprintln()\n\tdefault:\n\t%s\n\t}\n", exits[next()%len(exits)])
+			case 10:
+				// Cleanup after the exit: no return may skip it.
+				fmt.Fprintf(&b, "\tmu.Lock()\n\tif c {\n\t%s\n\t}\n\tmu.Unlock()\n", exits[next()%len(exits)])
+			case 11:
+				fmt.Fprintf(&b, "\tfs%d := flag.NewFlagSet(\"x\", flag.ExitOnError)\n\tfs%d.Parse(nil)\n", k, k)
+			case 12:
+				// A loop that never ends; its break only leaves the select.
+				fmt.Fprintf(&b, "\tfor {\n\t\tselect {\n\t\tcase <-ch:\n\t\t\tbreak\n\t\tdefault:\n\t%s\n\t\t}\n\t}\n}\n\n", exits[next()%len(exits)])
+				goto done
 			case 8:
 				fmt.Fprintf(&b, "\t%s\n", exits[next()%len(exits)])
 				if named(res[i]) {
@@ -183,8 +246,12 @@ func generate(data []byte) string {
 	b.WriteString("}\n")
 	body := b.String()
 	var imports []string
-	for _, p := range []string{"fmt", "log", "os"} {
-		if strings.Contains(body, p+".") {
+	for _, p := range []string{"flag", "fmt", "log", "os", "sync", "github.com/sirupsen/logrus", "go.uber.org/zap", "k8s.io/klog/v2"} {
+		name := p[strings.LastIndex(p, "/")+1:]
+		if name == "v2" {
+			name = "klog"
+		}
+		if regexp.MustCompile(`\b` + name + `\.`).MatchString(body) {
 			imports = append(imports, "\t\""+p+"\"\n")
 		}
 	}
@@ -217,7 +284,7 @@ func typeCheck(fset *token.FileSet, src string, lenient bool) (*types.Package, *
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			stdMu.Lock()
 			defer stdMu.Unlock()
-			return stdImp.Import(path)
+			return importStub(path)
 		}),
 		Error: func(err error) {
 			if lenient && strings.Contains(err.Error(), "imported and not used") {
