@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -50,7 +51,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 			logStmt = c.list[c.idx-1]
 			m.pos = logStmt.Pos()
 			errText = m.errorExpr(l)
-			dropped = append(l.dropped(), call.Args...)
+			dropped = slices.Concat(l.dropped(), call.Args)
 			kept = l.args
 		case b.errCheck(c) != nil:
 			x := b.errCheck(c)

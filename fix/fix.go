@@ -57,7 +57,14 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 		if ok, why := b.rewriteExit(c, s.Call, resultTypes(c.fn.sig.Results())); !ok {
 			return nil, why
 		}
-		if why := b.dropDead(c.fn.body, map[ast.Stmt]bool{c.stmt: true}); why != "" {
+		done := map[ast.Stmt]bool{c.stmt: true}
+		if b.deadWithAll(c.fn.body, done) {
+			// The other exits of the function, rewritten too, leave
+			// code unreachable that this one alone does not: rewrite
+			// them in this fix as well, so that merged fixes agree.
+			b.rewriteOthers(c.file, c.fn.body, resultTypes(c.fn.sig.Results()), done)
+		}
+		if why := b.dropDead(c.fn.body, done); why != "" {
 			return nil, why
 		}
 		return b.fix("Return the error instead")

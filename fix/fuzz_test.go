@@ -205,7 +205,11 @@ func generate(data []byte) string {
 			case 9:
 				// An exit in a default case: the code after the
 				// switch may become unreachable.
-				fmt.Fprintf(&b, "\tswitch {\n\tcase c:\n\t\tprintln()\n\tdefault:\n\t%s\n\t}\n", exits[next()%len(exits)])
+				first := "println()"
+				if next()%2 == 0 {
+					first = exits[next()%len(exits)] // every branch may exit
+				}
+				fmt.Fprintf(&b, "\tswitch {\n\tcase c:\n\t%s\n\tdefault:\n\t%s\n\t}\n", first, exits[next()%len(exits)])
 			case 10:
 				// Cleanup after the exit: no return may skip it.
 				fmt.Fprintf(&b, "\tmu.Lock()\n\tif c {\n\t%s\n\t}\n\tmu.Unlock()\n", exits[next()%len(exits)])

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 )
 
 // dropDead deletes the statements of body that the rewrite makes
@@ -45,6 +46,22 @@ func (b *builder) dropDead(body *ast.BlockStmt, done map[ast.Stmt]bool) string {
 		}
 	}
 	return ""
+}
+
+// deadWithAll reports whether rewriting every exit of body, not just
+// those in done, would leave more code unreachable than done alone.
+func (b *builder) deadWithAll(body *ast.BlockStmt, done map[ast.Stmt]bool) bool {
+	all := maps.Clone(done)
+	for _, es := range b.exitStmts(body) {
+		all[es] = true
+	}
+	alone := deadRuns(b.pass.TypesInfo, body, done, b.dropped)
+	for _, r := range deadRuns(b.pass.TypesInfo, body, all, b.dropped) {
+		if !alone.has(r.first()) {
+			return true
+		}
+	}
+	return false
 }
 
 // inDead reports whether dropDead deletes the text at pos.

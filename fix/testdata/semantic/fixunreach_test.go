@@ -15,6 +15,12 @@ func TestUnreachable(t *testing.T) {
 	if err := Wait(make(chan int), done); err == nil {
 		t.Error("Wait with done closed: nil error")
 	}
+	if _, err := Both(1); err == nil || err.Error() != "one: 1" {
+		t.Errorf("Both(1): %v", err)
+	}
+	if _, err := Both(2); err == nil || err.Error() != "other: 2" {
+		t.Errorf("Both(2): %v", err)
+	}
 	b := make(chan int)
 	close(b)
 	if _, err := Pick(make(chan int), b); err == nil {

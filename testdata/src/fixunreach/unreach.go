@@ -64,3 +64,15 @@ loop:
 	}
 	return n, nil
 }
+
+// Both exits return once fixed, together: the final return goes with
+// either fix, and the merged fixes agree.
+func Both(k int) (int, error) { // want Both:"mayExit"
+	switch k {
+	case 1:
+		klog.Fatalf("one: %d", k) // want `klog.Fatalf ends the process`
+	default:
+		klog.Fatalf("other: %d", k) // want `klog.Fatalf ends the process`
+	}
+	return 0, nil
+}
