@@ -32,6 +32,16 @@ func FuzzFix(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	// Type-check the imports from source once, before the first input: in
+	// a loaded fuzzing worker, that first input would otherwise take long
+	// enough to look hung.
+	warm := "package fz\n\nimport (\n"
+	for _, p := range fuzzImports {
+		warm += "\t_ \"" + p + "\"\n"
+	}
+	if _, _, _, err := typeCheck(token.NewFileSet(), warm+")\n", false); err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src := generate(data)
 		fset := token.NewFileSet()
@@ -250,7 +260,7 @@ func generate(data []byte) string {
 	b.WriteString("}\n")
 	body := b.String()
 	var imports []string
-	for _, p := range []string{"flag", "fmt", "log", "os", "sync", "github.com/sirupsen/logrus", "go.uber.org/zap", "k8s.io/klog/v2"} {
+	for _, p := range fuzzImports {
 		name := p[strings.LastIndex(p, "/")+1:]
 		if name == "v2" {
 			name = "klog"
@@ -261,6 +271,9 @@ func generate(data []byte) string {
 	}
 	return "package fz\n\nimport (\n" + strings.Join(imports, "") + ")\n\n" + body
 }
+
+// fuzzImports are the packages a generated program may import.
+var fuzzImports = []string{"flag", "fmt", "log", "os", "sync", "github.com/sirupsen/logrus", "go.uber.org/zap", "k8s.io/klog/v2"}
 
 var (
 	stdOnce sync.Once
