@@ -84,37 +84,6 @@ func FuzzFix(f *testing.F) {
 	})
 }
 
-// converge applies noexit's fixes round after round, as reruns of
-// noexit -fix would: every round must type-check (and vet, if the input
-// did), and the rounds must come to an end: a fix that its own output
-// offers again is not idempotent.
-func converge(t *testing.T, src string, vetted bool) {
-	cur := src
-	for round := 0; round < 10; round++ {
-		fset := token.NewFileSet()
-		pkg, info, file, err := typeCheck(fset, cur, true)
-		if err != nil {
-			t.Fatalf("round %d does not type-check: %v\nbefore:\n%s\nafter:\n%s", round, err, src, cur)
-		}
-		if v := vet(t, fset, pkg, info, file); vetted && len(v) > 0 {
-			t.Fatalf("round %d fails go vet: %v\nbefore:\n%s\nafter:\n%s", round, v, src, cur)
-		}
-		var merged []analysis.TextEdit
-		for _, fx := range runNoexit(t, fset, pkg, info, file, cur) {
-			if m, ok := mergeEdits(merged, fx.TextEdits); ok {
-				merged = m
-			}
-		}
-		if len(merged) == 0 {
-			return
-		}
-		if cur, err = applyEdits(fset, cur, merged); err != nil {
-			t.Fatalf("round %d: %v", round, err)
-		}
-	}
-	t.Fatalf("fixes still offered after 10 rounds\nbefore:\n%s\nafter:\n%s", src, cur)
-}
-
 // generate builds a package from data: functions f0..f3 with result
 // types, exits and calls to each other chosen by the bytes, and an
 // exported entry point F.

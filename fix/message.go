@@ -68,66 +68,6 @@ func (m *message) errorExpr(l *logCall) string {
 	return ""
 }
 
-// structured rewrites a structured logging call, after the fields of its
-// logger expression:
-//
-//	s.Fatalw("listen", "port", p)                 ->  "listen port=%v", p
-//	klog.ErrorS(err, "serve", "port", p)          ->  "serve port=%v: %w", p, err
-//	l.Fatal("listen", zap.Int("port", p), zap.Error(err))
-//	                                              ->  "listen port=%v: %w", p, err
-func (m *message) structured(l *logCall, fields []field, cause ast.Expr) string {
-	args := l.args
-	if l.call.Ellipsis.IsValid() || len(args) == 0 {
-		return ""
-	}
-	msg, rest := args[0], args[1:]
-	switch l.style {
-	case errSStyle:
-		if len(args) < 2 {
-			return ""
-		}
-		if cause != nil {
-			fields = append(fields, field{"error", cause})
-		}
-		msg, rest, cause = args[1], args[2:], args[0]
-		fs, ok := m.kvFields(rest, false)
-		if !ok {
-			return ""
-		}
-		fields = append(fields, fs...)
-	case kvStyle:
-		fs, ok := m.kvFields(rest, false)
-		if !ok {
-			return ""
-		}
-		fields = append(fields, fs...)
-	case fieldsStyle:
-		for _, a := range rest {
-			f, isCause, ok := m.zapField(a)
-			switch {
-			case !ok:
-				m.why = "no automatic fix: the log line's fields cannot be restated in the error"
-				return ""
-			case isCause && cause == nil:
-				cause = f.val
-			case f.val != nil:
-				fields = append(fields, f)
-			}
-		}
-	}
-	info := m.b.pass.TypesInfo
-	format := ""
-	var operands []ast.Expr
-	if s := stringLit(msg); s != "" {
-		format = escapePercent(s)
-	} else if isPlainString(info.TypeOf(msg)) {
-		format, operands = "%s", []ast.Expr{msg}
-	} else {
-		return ""
-	}
-	return m.render(format, operands, fields, cause)
-}
-
 // errorf rewrites a printf-style call; error operands printed with %v or
 // %s are wrapped with %w.
 func (m *message) errorf(format ast.Expr, args []ast.Expr, spread bool) string {
