@@ -16,11 +16,12 @@ import (
 func (g *graph) report() {
 	defer g.flush()
 	for _, n := range g.nodes {
-		if !n.reached {
+		if !n.reached || n.generated {
 			continue
 		}
 		for _, e := range n.edges {
-			if !g.counts(e) {
+			// A stored terminator is a callback of its own: report it.
+			if !g.counts(e) && (!e.stored || e.kind == localCall || e.allowed) {
 				continue
 			}
 			switch {
@@ -39,7 +40,7 @@ func (g *graph) reportTerm(n *node, e *edge) {
 	hops := entryPath(n)
 	names := pathNames(hops, n)
 	names = append(names, e.name)
-	msg := fmt.Sprintf("%s %s on init path %s", e.name, verb(e.cat), strings.Join(names, " -> "))
+	msg := fmt.Sprintf("%s %s on init path %s", e.name, verb(e.cat), strings.Join(names, " -> ")) + callbackNote(n, e)
 	fixes, why := fix.ForTerminator(fix.Site{
 		Pass:     g.pass,
 		File:     n.file,
@@ -94,8 +95,8 @@ func (g *graph) flush() {
 func (g *graph) reportForeign(n *node, e *edge) {
 	hops := entryPath(n)
 	names := append(pathNames(hops, n), e.name)
-	msg := fmt.Sprintf("%s %s: %s, on init path %s; handle the failure there or make it return an error",
-		e.name, mayVerb(e.foreign.Cat), e.foreign.path(true), strings.Join(names, " -> "))
+	msg := fmt.Sprintf("%s %s: %s, on init path %s%s; handle the failure there or make it return an error",
+		e.name, mayVerb(e.foreign.Cat), e.foreign.path(true), strings.Join(names, " -> "), callbackNote(n, e))
 	g.pending = append(g.pending, analysis.Diagnostic{
 		Pos:      e.pos,
 		End:      e.end,
@@ -126,9 +127,13 @@ func (g *graph) related(n *node, hops []*edge, foreign *mayExit) []analysis.Rela
 		Message: fmt.Sprintf("init path starts at %s (%s)", entry.name, entry.entry),
 	}}
 	for _, h := range hops {
+		how := "calls"
+		if h.stored {
+			how = "stores callback"
+		}
 		rel = append(rel, analysis.RelatedInformation{
 			Pos:     h.pos,
-			Message: fmt.Sprintf("%s calls %s", h.from.name, h.name),
+			Message: fmt.Sprintf("%s %s %s", h.from.name, how, h.name),
 		})
 	}
 	for f := foreign; f != nil && f.Next != nil; f = f.Next {
@@ -191,6 +196,19 @@ func standIn(fset *token.FileSet, p token.Position) token.Pos {
 	f := fset.AddFile(p.Filename, -1, p.Line-1+col)
 	f.SetLines(lines)
 	return f.Pos(p.Line - 1 + col - 1)
+}
+
+// callbackNote names the function that stored the callback whose code
+// reaches e (or that stores e's function itself), "" if there is none.
+func callbackNote(n *node, e *edge) string {
+	s := storer(n)
+	if e.stored {
+		s = n
+	}
+	if s == nil {
+		return ""
+	}
+	return ", reached from callback stored by " + s.name
 }
 
 func mayVerb(cat string) string {
