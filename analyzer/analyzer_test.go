@@ -27,6 +27,7 @@ func TestDefaults(t *testing.T) {
 		"exits", "aliases", "closures", "recursion", "generics",
 		"chaina", "chainb", "chainc", "entries", "dead",
 		"allowed/...", "terminates/...", "ifaces", "loggers", "module", "cgo",
+		"callbacks", "invokec", "escapes", "aliasrecv", "gencaller",
 	)
 }
 
@@ -55,6 +56,11 @@ func TestConfigured(t *testing.T) {
 				Entry:          []string{"Register", "(*server).start"},
 			},
 			pkgs: []string{"lifecycle"},
+		},
+		{
+			name: "promoted into lifecycle implementers",
+			cfg:  analyzer.Config{Lifecycle: []string{"promoted.Runnable"}},
+			pkgs: []string{"promoted"},
 		},
 		{
 			name: "no deps",
