@@ -96,7 +96,7 @@ func LazyStored() func() {
 
 // Later starts a goroutine and defers: both run.
 func Later() { // want Later:"mayExit"
-	go func() { os.Exit(7) }() // want `os\.Exit ends the process on init path callbacks\.Later -> os\.Exit;`
+	go func() { os.Exit(7) }()    // want `os\.Exit ends the process on init path callbacks\.Later -> os\.Exit;`
 	defer func() { os.Exit(8) }() // want `os\.Exit ends the process on init path callbacks\.Later -> os\.Exit;`
 }
 
