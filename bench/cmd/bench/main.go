@@ -218,6 +218,9 @@ func (b *bench) build() error {
 		{name: "ctrlflow", cmd: func(c *corpus, pats []string, rep int) []string {
 			return append([]string{filepath.Join(b.bin, "ctrlflowcheck"), "-test=false"}, pats...)
 		}},
+		{name: "typecheck", cmd: func(c *corpus, pats []string, rep int) []string {
+			return append([]string{filepath.Join(b.bin, "typecheck"), "-test=false"}, pats...)
+		}},
 		{name: "revive", cmd: func(c *corpus, pats []string, rep int) []string {
 			return append([]string{revive, "-config", cfg, "-formatter", "default"}, c.reviveFiles(pats)...)
 		}},
