@@ -160,6 +160,10 @@ func (w *walker) visit(x ast.Node) bool {
 				w.escape(x.Value, ch.Elem())
 			}
 		}
+	case *ast.IndexExpr:
+		w.instance(x, x.X)
+	case *ast.IndexListExpr:
+		w.instance(x, x.X)
 	case *ast.FuncLit:
 		w.lit = &litInfo{lit: x, parent: w.lit, cond: w.valueCond(x)}
 		sig, _ := info.TypeOf(x).(*types.Signature)
@@ -181,6 +185,18 @@ func (w *walker) visit(x ast.Node) bool {
 	}
 	w.stack = append(w.stack, x)
 	return true
+}
+
+// instance passes the context of an explicit instantiation F[int] on to
+// F: run(F[int]) passes F.
+func (w *walker) instance(x, fun ast.Expr) {
+	fun = ast.Unparen(fun)
+	if a, ok := w.args[x]; ok {
+		w.args[fun] = a
+	}
+	if v := w.assigned[x]; v != nil {
+		w.assigned[fun] = v
+	}
 }
 
 // useVar notes calls of local variables and uses of func-typed

@@ -122,3 +122,12 @@ func Wrap(f func(int)) { Each([]int{1}, f) } // want Wrap:`invokes\(0\)`
 func Wrapped() { // want Wrapped:"mayExit"
 	Wrap(func(int) { os.Exit(10) }) // want `os\.Exit ends the process on init path callbacks\.Wrapped -> os\.Exit;`
 }
+
+func apply[T any](v T) {
+	os.Exit(11) // want `os\.Exit ends the process on init path callbacks\.Generic -> callbacks\.apply -> os\.Exit;`
+}
+
+// Generic passes an explicit instantiation to a function that runs it.
+func Generic() { // want Generic:"mayExit"
+	Each([]int{1}, apply[int])
+}
