@@ -63,6 +63,11 @@ func TestConfigured(t *testing.T) {
 			pkgs: []string{"promoted"},
 		},
 		{
+			name: "lifecycle interface that is not one",
+			cfg:  analyzer.Config{Lifecycle: []string{"badlifecycle.Module"}},
+			pkgs: []string{"badlifecycle"},
+		},
+		{
 			name: "no deps",
 			cfg:  analyzer.Config{Deps: boolPtr(false)},
 			pkgs: []string{"nodeps"},
