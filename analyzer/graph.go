@@ -77,7 +77,7 @@ type edge struct {
 	cat     string        // termCall: category
 	allowed bool          // //noexit:allow on the line or the line above
 	// stored: the function is handed out, not run here (a callback); the
-	// edge does not make from may-exit.
+	// edge does not make its node may-exit.
 	stored bool
 
 	// walk results, resolved by resolveEdges
@@ -131,8 +131,8 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 }
 
 // addNodes creates a node for every function declaration and package-level
-// variable initialiser in the files that are not allowed wholesale
-// (tests, generated files).
+// variable initialiser in files (test files excluded); gen marks the
+// generated ones.
 func (g *graph) addNodes(files []*ast.File, gen map[*ast.File]bool) {
 	pkgName := g.pass.Pkg.Name()
 	for _, f := range files {
