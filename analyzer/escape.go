@@ -38,6 +38,14 @@ func (w *walker) escape(src ast.Expr, dst types.Type) {
 	if !ok || named.Obj().Pkg() != g.pass.Pkg || types.IsInterface(named) {
 		return
 	}
+	key := escapeKey{t, dst}
+	if w.escaped[key] {
+		return // one lookup per type and interface
+	}
+	if w.escaped == nil {
+		w.escaped = map[escapeKey]bool{}
+	}
+	w.escaped[key] = true
 	var label string
 	for m := range it.Methods() {
 		obj, _, _ := types.LookupFieldOrMethod(t, false, m.Pkg(), m.Name())
@@ -61,6 +69,10 @@ func (w *walker) escape(src ast.Expr, dst types.Type) {
 		g.escapes[fn] = label
 	}
 }
+
+// escapeKey is a concrete type converted to an interface type; named types
+// are canonical, so pointer identity mostly suffices.
+type escapeKey struct{ src, dst types.Type }
 
 // escapeCall checks a conversion T(x) and each argument passed to a
 // parameter of interface type.

@@ -62,6 +62,7 @@ type walker struct {
 	params   map[*types.Var]int      // func-typed parameters of n
 	stack    []ast.Node
 	sigs     []*types.Signature // enclosing function's signature, for returns
+	escaped  map[escapeKey]bool // conversions escape has seen
 }
 
 func (g *graph) walker() *walker {
