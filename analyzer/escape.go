@@ -38,7 +38,7 @@ func (w *walker) escape(src ast.Expr, dst types.Type) {
 	if !ok || named.Obj().Pkg() != g.pass.Pkg || types.IsInterface(named) {
 		return
 	}
-	key := escapeKey{t, dst}
+	key := escapeKey{named, t != base, dst}
 	if w.escaped[key] {
 		return // one lookup per type and interface
 	}
@@ -70,9 +70,14 @@ func (w *walker) escape(src ast.Expr, dst types.Type) {
 	}
 }
 
-// escapeKey is a concrete type converted to an interface type; named types
-// are canonical, so pointer identity mostly suffices.
-type escapeKey struct{ src, dst types.Type }
+// escapeKey is a named type (or a pointer to it) converted to an
+// interface type. Named types are canonical; an interface literal type
+// may repeat under another pointer, which costs one more lookup.
+type escapeKey struct {
+	named *types.Named
+	ptr   bool
+	dst   types.Type
+}
 
 // escapeCall checks a conversion T(x) and each argument passed to a
 // parameter of interface type.
