@@ -34,7 +34,7 @@ func NewSession(cfg *Config) (*analysis.Analyzer, *Session) {
 		Name:       "noexit",
 		Doc:        doc,
 		URL:        "https://pkg.go.dev/github.com/noexit-lint/noexit/analyzer",
-		FactTypes:  []analysis.Fact{new(mayExit), new(terminates)},
+		FactTypes:  []analysis.Fact{new(mayExit), new(terminates), new(invokes), new(lifecycleSeen)},
 		ResultType: reflect.TypeFor[struct{}](),
 	}
 	cfg.RegisterFlags(&a.Flags)
@@ -83,34 +83,53 @@ suggests a fix that returns an error instead.`
 func run(pass *analysis.Pass, set *settings) error {
 	path := pass.Pkg.Path()
 	set.trust.see(pass.Pkg)
-	if pass.Pkg.Name() == "main" || matchAny(set.allow, path) || isModeled(pass, set) || set.trust.pkgTrusted(path) {
+	if isModeled(pass, set) {
+		return nil
+	}
+	// Every other package passes the lifecycle interfaces on, even one
+	// that is not analysed itself.
+	lifecycle := seeLifecycle(pass, set)
+	if pass.Pkg.Name() == "main" || matchAny(set.allow, path) || set.trust.pkgTrusted(path) {
 		return nil
 	}
 	g := newGraph(pass, set)
+	g.lifecycle = lifecycle
 	var files []*ast.File
+	gen := map[*ast.File]bool{}
 	for _, f := range pass.Files {
 		// The position, not the token.File: cgo output names its source
 		// with a //line directive.
 		name := pass.Fset.Position(f.Package).Filename
-		if strings.HasSuffix(name, "_test.go") || generated(f) {
+		if strings.HasSuffix(name, "_test.go") {
 			continue // exiting there is the program's own decision
 		}
+		// Generated code is not reported, but its functions are nodes
+		// and entries: the hand-written code they call is reached.
+		gen[f] = generated(f)
 		d := parseDirectives(pass.Fset, f)
 		g.dirs[f] = d
-		for _, diag := range d.bad {
-			pass.Report(diag)
+		if !gen[f] {
+			for _, diag := range d.bad {
+				pass.Report(diag)
+			}
 		}
 		files = append(files, f)
 	}
-	g.addNodes(files)
+	g.addNodes(files, gen)
 	g.addEdges()
 	g.solve()
 	for _, n := range g.nodes {
-		if n.fn != nil && n.fn.Exported() && n.dist > 0 {
-			pass.ExportObjectFact(n.fn, g.factOf(n))
-		}
 		if n.fn != nil && n.terminates {
 			pass.ExportObjectFact(n.fn, new(terminates))
+		}
+		if n.fn == nil || !n.fn.Exported() {
+			continue
+		}
+		if n.dist > 0 {
+			pass.ExportObjectFact(n.fn, g.factOf(n))
+		}
+		if inv := g.invokes[n.fn]; inv != 0 {
+			pass.ExportObjectFact(n.fn, &invokes{Params: inv})
 		}
 	}
 	g.markEntries()

@@ -28,6 +28,7 @@ func TestDefaults(t *testing.T) {
 		"chaina", "chainb", "chainc", "entries", "dead",
 		"allowed/...", "terminates/...", "ifaces", "loggers", "module", "cgo",
 		"flagsets", "chainhelp", "chained", "elide", "defaultallow/on/...",
+		"callbacks", "invokec", "escapes", "aliasrecv", "gencaller",
 	)
 }
 
@@ -56,6 +57,16 @@ func TestConfigured(t *testing.T) {
 				Entry:          []string{"Register", "(*server).start"},
 			},
 			pkgs: []string{"lifecycle"},
+		},
+		{
+			name: "promoted into lifecycle implementers",
+			cfg:  analyzer.Config{Lifecycle: []string{"promoted.Runnable"}},
+			pkgs: []string{"promoted"},
+		},
+		{
+			name: "lifecycle interface that is not one",
+			cfg:  analyzer.Config{Lifecycle: []string{"badlifecycle.Module"}},
+			pkgs: []string{"badlifecycle"},
 		},
 		{
 			name: "no deps",

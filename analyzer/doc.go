@@ -13,10 +13,20 @@
 // package's function that may end the process, with the path inside that
 // package.
 //
+// A function literal or function value counts as run by the function that
+// mentions it only when that function calls, defers, starts or ranges over
+// it, or passes it to a parameter that the callee runs (inferred as a fact
+// for analysed code, catalogued for the standard library: sort.Slice,
+// sync.(*Once).Do, filepath.Walk ...). One that is only stored is a
+// callback: it does not make the storing function may-exit, and its exits
+// are reported as reached from the callback.
+//
 // Entry points are init functions, package variable initialisers,
-// exported functions, exported methods of exported types, every method of
-// a type that implements a lifecycle interface (by default KubeEdge
-// beehive's core.Module), and functions matching -entry patterns.
+// exported functions, exported methods of exported types (an exported
+// alias counts), methods of types whose values escape as an interface,
+// every method of a type that implements a lifecycle interface (by default
+// KubeEdge beehive's core.Module), promoted ones included, functions in
+// generated files, and functions matching -entry patterns.
 //
 // Exiting is allowed in package main, in _test.go and generated files, in
 // packages with a cmd or test-support path element (test, tests, e2e,

@@ -14,6 +14,9 @@ func (g *graph) markEntries() {
 		promoted = g.promotedMethods()
 	}
 	for _, n := range g.nodes {
+		if n.lit != nil {
+			continue // a callback: reached only through the function storing it
+		}
 		if n.fn == nil {
 			if g.set.defaults {
 				n.entry = "package variable initialiser"
@@ -26,12 +29,14 @@ func (g *graph) markEntries() {
 			n.entry = "init function"
 		case g.set.defaults && recv == "" && n.fn.Exported():
 			n.entry = "exported function"
-		case g.set.defaults && recv != "" && n.fn.Exported() && ast.IsExported(recv):
+		case g.set.defaults && recv != "" && n.fn.Exported() && g.exportedRecv(n.fn):
 			n.entry = "exported method"
 		case promoted[n.fn] != "":
 			n.entry = "exported method promoted to " + promoted[n.fn]
 		case lifecycle[n.fn] != "":
-			n.entry = "method of a " + lifecycle[n.fn] + " implementer"
+			n.entry = lifecycle[n.fn]
+		case g.set.defaults && g.escapes[n.fn] != "":
+			n.entry = g.escapes[n.fn]
 		default:
 			for _, p := range g.set.entries {
 				if p.match(recv, n.fn.Name()) {
@@ -41,6 +46,38 @@ func (g *graph) markEntries() {
 			}
 		}
 	}
+}
+
+// exportedRecv reports whether the receiver type of method fn is exported
+// API: the type is exported, or an exported alias names it
+// (type Server = server).
+func (g *graph) exportedRecv(fn *types.Func) bool {
+	t := fn.Signature().Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := named.Origin().Obj()
+	if obj.Exported() {
+		return true
+	}
+	if g.aliases == nil {
+		g.aliases = map[*types.TypeName]bool{}
+		scope := g.pass.Pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !tn.IsAlias() || !tn.Exported() {
+				continue
+			}
+			if n, ok := types.Unalias(tn.Type()).(*types.Named); ok {
+				g.aliases[n.Origin().Obj()] = true
+			}
+		}
+	}
+	return g.aliases[obj]
 }
 
 // recvName returns the base type name of a method's receiver, "" for a
@@ -111,8 +148,8 @@ func hasEmbedded(st *types.Struct) bool {
 }
 
 // lifecycleMethods maps every method of every package type that implements
-// a configured lifecycle interface (as T or *T) to the interface's short
-// name. The framework calls these methods, exported or not.
+// a configured lifecycle interface (as T or *T), promoted ones included, to
+// its kind of entry. The framework calls these methods, exported or not.
 func (g *graph) lifecycleMethods() map[*types.Func]string {
 	if !g.hasMethods() {
 		return nil // nothing can implement an interface on purpose
@@ -129,16 +166,34 @@ func (g *graph) lifecycleMethods() map[*types.Func]string {
 			continue
 		}
 		named, ok := tn.Type().(*types.Named)
-		if !ok || named.NumMethods() == 0 || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			continue
+		}
+		if st, ok := named.Underlying().(*types.Struct); named.NumMethods() == 0 && (!ok || !hasEmbedded(st)) {
 			continue
 		}
 		for _, li := range ifaces {
-			if types.Implements(named, li.iface) || types.Implements(types.NewPointer(named), li.iface) {
-				for m := range named.Methods() {
-					res[m] = li.name
-				}
-				break
+			ptr := types.NewPointer(named)
+			if !li.implementedBy(named) && !li.implementedBy(ptr) {
+				continue
 			}
+			// Declared and promoted methods, from embedded types of this
+			// package at any depth, generic ones included.
+			for sel := range types.NewMethodSet(ptr).Methods() {
+				m, ok := sel.Obj().(*types.Func)
+				if !ok || m.Pkg() != g.pass.Pkg {
+					continue
+				}
+				m = m.Origin()
+				if _, dup := res[m]; dup {
+					continue
+				}
+				res[m] = "method of a " + li.name + " implementer"
+				if len(sel.Index()) > 1 {
+					res[m] += ", promoted as (*" + g.pass.Pkg.Name() + "." + tn.Name() + ")." + m.Name()
+				}
+			}
+			break
 		}
 	}
 	return res
@@ -152,52 +207,6 @@ func (g *graph) hasMethods() bool {
 		}
 	}
 	return false
-}
-
-type lifecycleIface struct {
-	name  string // "core.Module"
-	iface *types.Interface
-}
-
-// lifecycleInterfaces resolves the configured interfaces among the
-// package's transitive imports; one the package cannot see cannot be
-// implemented on purpose and is skipped.
-func (g *graph) lifecycleInterfaces() []lifecycleIface {
-	want := map[string]bool{}
-	for _, q := range g.set.lifecycle {
-		want[q.pkg] = true
-	}
-	found := map[string]*types.Package{}
-	seen := map[*types.Package]bool{}
-	var visit func(p *types.Package)
-	visit = func(p *types.Package) {
-		if seen[p] || len(found) == len(want) {
-			return
-		}
-		seen[p] = true
-		if want[p.Path()] {
-			found[p.Path()] = p
-		}
-		for _, imp := range p.Imports() {
-			visit(imp)
-		}
-	}
-	visit(g.pass.Pkg)
-	var res []lifecycleIface
-	for _, q := range g.set.lifecycle {
-		p := found[q.pkg]
-		if p == nil {
-			continue
-		}
-		tn, ok := p.Scope().Lookup(q.name).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		if it, ok := tn.Type().Underlying().(*types.Interface); ok {
-			res = append(res, lifecycleIface{p.Name() + "." + q.name, it})
-		}
-	}
-	return res
 }
 
 func (p entryPattern) String() string {

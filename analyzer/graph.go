@@ -12,19 +12,25 @@ import (
 	"github.com/noexit-lint/noexit/internal/names"
 )
 
-// A node is a function declaration of the package, or a package-level
-// variable initialiser. Function literals belong to the node that defines
-// them: whether called, deferred, launched with go or passed on, their
-// exits are the enclosing function's.
+// A node is a function declaration of the package, a package-level
+// variable initialiser, or a stored function literal (a callback). A
+// literal that its enclosing function runs (calls, defers, starts with go,
+// passes to a parameter the callee invokes) belongs to that function's
+// node; one that is only stored gets a node of its own, reached through a
+// stored edge.
 type node struct {
 	index   int
 	fn      *types.Func // nil for a variable initialiser
 	name    string      // display name: "pkg.F", "(*pkg.T).M", "var pkg.x"
 	pos     token.Pos   // name of the declaration
 	file    *ast.File
-	decl    *ast.FuncDecl  // nil for a variable initialiser
+	decl    *ast.FuncDecl  // nil for a variable initialiser or a literal
 	spec    *ast.ValueSpec // the variable initialiser
+	lit     *ast.FuncLit   // a stored function literal
 	allowed bool           // //noexit:allow on the declaration
+	// generated: declared in a generated file; an entry and a node like
+	// any other, but its own exits are neither reported nor propagated.
+	generated bool
 	// terminates: declared with //noexit:terminates or -terminators; the
 	// body defines exiting and is not analysed.
 	terminates bool
@@ -39,6 +45,13 @@ type node struct {
 	// entry reachability
 	reached bool
 	parent  *edge // edge by which the entry search reached this node
+	// stored: the stored edge by which a reached node handed this
+	// callback out; set on the callback where its search starts.
+	stored *edge
+
+	// walk results, resolved by resolveEdges
+	psites []paramSite
+	lits   int // literals numbered so far, for their display names
 }
 
 type edgeKind int
@@ -62,6 +75,13 @@ type edge struct {
 	term    string        // termCall: types.Func.FullName of the terminator
 	cat     string        // termCall: category
 	allowed bool          // //noexit:allow on the line or the line above
+	// stored: the function is handed out, not run here (a callback); the
+	// edge does not make its node may-exit.
+	stored bool
+
+	// walk results, resolved by resolveEdges
+	lit  *litInfo // innermost enclosing function literal, nil if none
+	cond cond     // when a referenced function value is run here
 }
 
 // graph is the static call graph of one package.
@@ -79,6 +99,18 @@ type graph struct {
 	// facts of other packages' functions, nil where there is none
 	foreign map[*types.Func]*mayExit
 	module  string // moduleOf(pass)
+	// invoked parameters (bit i: parameter i) of this package's functions,
+	// and of other packages' functions (facts and the catalogue)
+	invokes    map[*types.Func]uint64
+	foreignInv map[*types.Func]uint64
+	// local variables that the package calls: v() or range v
+	calledVars map[*types.Var]bool
+	// methods whose receiver's values escape as an interface
+	escapes map[*types.Func]string
+	w       *walker
+	// configured lifecycle interfaces the package's imports describe
+	lifecycle map[string]ifaceDesc
+	aliases   map[*types.TypeName]bool // named types with an exported alias
 }
 
 func newGraph(pass *analysis.Pass, set *settings) *graph {
@@ -92,16 +124,21 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		fixes:   batchCache(),
 		foreign: map[*types.Func]*mayExit{},
 		module:  moduleOf(pass),
+
+		invokes:    map[*types.Func]uint64{},
+		foreignInv: map[*types.Func]uint64{},
+		calledVars: map[*types.Var]bool{},
 	}
 }
 
 // addNodes creates a node for every function declaration and package-level
-// variable initialiser in the files that are not allowed wholesale
-// (tests, generated files).
-func (g *graph) addNodes(files []*ast.File) {
+// variable initialiser in files (test files excluded); gen marks the
+// generated ones.
+func (g *graph) addNodes(files []*ast.File, gen map[*ast.File]bool) {
 	pkgName := g.pass.Pkg.Name()
 	for _, f := range files {
 		d := g.dirs[f]
+		first := len(g.nodes)
 		for _, decl := range f.Decls {
 			switch decl := decl.(type) {
 			case *ast.FuncDecl:
@@ -129,6 +166,11 @@ func (g *graph) addNodes(files []*ast.File) {
 				}
 			}
 		}
+		if gen[f] {
+			for _, n := range g.nodes[first:] {
+				n.generated = true
+			}
+		}
 	}
 }
 
@@ -146,40 +188,23 @@ func (g *graph) add(n *node) *node {
 }
 
 // addEdges walks every node's body (or initialiser) and records the
-// functions it calls or references.
+// functions it calls or references, then decides which literals and
+// function values are run and which are stored (resolveEdges).
 func (g *graph) addEdges() {
+	if g.hasMethods() {
+		g.escapes = map[*types.Func]string{} // see escape
+	}
 	for _, n := range g.nodes {
 		switch {
 		case n.terminates:
 		case n.decl != nil && n.decl.Body != nil:
 			g.walk(n, n.decl.Body)
 		case n.spec != nil:
-			for _, v := range n.spec.Values {
-				g.walk(n, v)
-			}
+			g.walk(n, n.spec)
 		}
 	}
-}
-
-// walk records the edges of the syntax below root as n's.
-func (g *graph) walk(n *node, root ast.Node) {
-	calls := map[ast.Expr]*ast.CallExpr{}
-	var visit func(ast.Node) bool
-	visit = func(x ast.Node) bool {
-		switch x := x.(type) {
-		case *ast.CallExpr:
-			calls[calleeExpr(x.Fun)] = x
-		case *ast.SelectorExpr:
-			// Have: pkg.F, recv.M, T.M; the edge starts at the selector.
-			g.ref(n, x.Sel, x, calls[x])
-			ast.Inspect(x.X, visit)
-			return false
-		case *ast.Ident:
-			g.ref(n, x, x, calls[x])
-		}
-		return true
-	}
-	ast.Inspect(root, visit)
+	g.inferInvokes()
+	g.resolveEdges()
 }
 
 // calleeExpr strips parentheses and explicit instantiation from a call's
@@ -199,15 +224,12 @@ func calleeExpr(e ast.Expr) ast.Expr {
 	}
 }
 
-// ref records a use of id (spanning expr) if it denotes a function that
-// is a terminator, a function of this package, or another package's
-// function that may exit. Every identifier of the package passes here:
-// classify first, allocate only for the few that matter.
-func (g *graph) ref(n *node, id *ast.Ident, expr ast.Expr, call *ast.CallExpr) {
-	fn, ok := g.pass.TypesInfo.Uses[id].(*types.Func)
-	if !ok {
-		return
-	}
+// ref records a use of fn (spanning expr) if it is a terminator, a
+// function of this package, or another package's function that may exit.
+// Every function the package mentions passes here: classify first,
+// allocate only for the few that matter.
+func (g *graph) ref(w *walker, fn *types.Func, expr ast.Expr, call *ast.CallExpr) {
+	n := w.n
 	fn = fn.Origin()
 	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
 		return // dynamic: interface calls are not followed
@@ -257,7 +279,11 @@ func (g *graph) ref(n *node, id *ast.Ident, expr ast.Expr, call *ast.CallExpr) {
 	}
 	if call != nil {
 		e.end = call.End()
+		e.cond = cond{kind: condRun}
+	} else {
+		e.cond = w.valueCond(expr)
 	}
+	e.lit = w.lit
 	e.allowed = g.dirs[n.file].allowsLine(g.pass.Fset, e.pos)
 	n.edges = append(n.edges, e)
 }

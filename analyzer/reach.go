@@ -8,7 +8,7 @@ import (
 // allowed by a directive and does not call an allowed function.
 // (Terminators of disabled categories never become edges.)
 func (g *graph) counts(e *edge) bool {
-	if e.allowed {
+	if e.allowed || e.stored {
 		return false
 	}
 	if e.kind == localCall {
@@ -28,7 +28,7 @@ func (g *graph) solve() {
 	callers := make([][]*edge, len(g.nodes)) // reverse local edges
 	q := &nodeQueue{}
 	for _, n := range g.nodes {
-		if n.allowed || n.terminates {
+		if n.allowed || n.terminates || n.generated {
 			continue
 		}
 		for _, e := range n.edges {
@@ -54,7 +54,7 @@ func (g *graph) solve() {
 		}
 		done[n.index] = true
 		for _, e := range callers[n.index] {
-			if m := e.from; !m.allowed && !m.terminates && !done[m.index] {
+			if m := e.from; !m.allowed && !m.terminates && !m.generated && !done[m.index] {
 				improve(q, m, e, n.dist+1)
 			}
 		}
@@ -135,7 +135,10 @@ func (g *graph) factOf(n *node) *mayExit {
 
 // reach marks the nodes that an entry point reaches through local calls,
 // breadth first from all entries at once, so that each reached node keeps
-// a shortest path from some entry (node.parent).
+// a shortest path from some entry (node.parent). Then, round by round,
+// the callbacks that reached nodes store (literals and functions handed
+// out, not run) are searched from in turn: their code runs when the
+// library's user calls them.
 func (g *graph) reach() {
 	var queue []*node
 	for _, n := range g.nodes {
@@ -145,8 +148,27 @@ func (g *graph) reach() {
 		}
 	}
 	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
+		done := g.search(queue)
+		queue = nil
+		for _, n := range done {
+			for _, e := range n.edges {
+				if !e.stored || e.kind != localCall || e.allowed {
+					continue
+				}
+				if m := e.callee; !m.reached && !m.allowed && !m.terminates {
+					m.reached, m.stored = true, e
+					queue = append(queue, m)
+				}
+			}
+		}
+	}
+}
+
+// search marks what the reached nodes in queue reach through counted
+// local calls and returns every node it visited, queue included.
+func (g *graph) search(queue []*node) []*node {
+	for i := 0; i < len(queue); i++ {
+		n := queue[i]
 		for _, e := range n.edges {
 			if e.kind != localCall || !g.counts(e) {
 				continue
@@ -159,16 +181,40 @@ func (g *graph) reach() {
 			queue = append(queue, m)
 		}
 	}
+	return queue
 }
 
-// entryPath returns the local calls from n's entry down to n.
+// entryPath returns the local calls from n's entry down to n. For code in
+// a callback, the path runs from the entry that reached the storing
+// function, through the stored edge, into the callback.
 func entryPath(n *node) []*edge {
 	var path []*edge
-	for e := n.parent; e != nil; e = e.from.parent {
+	for m := n; m != nil; {
+		e := m.parent
+		if e == nil {
+			e = m.stored
+		}
+		if e == nil {
+			break
+		}
 		path = append(path, e)
+		m = e.from
 	}
 	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
 		path[i], path[j] = path[j], path[i]
 	}
 	return path
+}
+
+// storer returns the function that stored the callback whose code n is,
+// or nil if n is reached from an entry by calls alone.
+func storer(n *node) *node {
+	for m := n; ; m = m.parent.from {
+		if m.stored != nil {
+			return m.stored.from
+		}
+		if m.parent == nil {
+			return nil
+		}
+	}
 }

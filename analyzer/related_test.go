@@ -38,3 +38,52 @@ func TestRelatedHops(t *testing.T) {
 		t.Errorf("related information:\ngot:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestEntryKinds checks the kind of entry each path starts at, and the
+// stored hop of a callback, as the related information shows them.
+func TestEntryKinds(t *testing.T) {
+	related := func(cfg *analyzer.Config, pkg string) string {
+		var got []string
+		for _, r := range analysistest.Run(t, testdata(t), analyzer.New(cfg), pkg) {
+			if r.Pass.Pkg.Path() != pkg {
+				continue
+			}
+			for _, d := range r.Diagnostics {
+				for _, rel := range d.Related {
+					p := r.Pass.Fset.Position(rel.Pos)
+					got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, rel.Message))
+				}
+			}
+		}
+		return strings.Join(got, "\n")
+	}
+	for _, tc := range []struct {
+		cfg  analyzer.Config
+		pkg  string
+		want []string
+	}{
+		{pkg: "escapes", want: []string{
+			"escapes.go:16: reached from (*escapes.level).Set (method of escapes.level, which escapes as flag.Value at escapes.go:26)",
+			"escapes.go:33: reached from (escapes.store).Close (method of escapes.store, which escapes as escapes.Store at escapes.go:39)",
+		}},
+		{pkg: "callbacks", want: []string{
+			"callbacks.go:20: reached from exported callbacks.InitHelp\ncallbacks.go:21: callbacks.InitHelp stores callback callbacks.InitHelp.func1",
+			"callbacks.go:35: callbacks.init stores callback callbacks.newExiting",
+		}},
+		{pkg: "aliasrecv", want: []string{
+			"aliasrecv.go:12: reached from exported (*aliasrecv.server).Start",
+		}},
+		{pkg: "promoted", cfg: analyzer.Config{Lifecycle: []string{"promoted.Runnable"}}, want: []string{
+			"reached from promoted.Runnable method (*promoted.base).Start (promoted as (*promoted.one).Start)",
+			"reached from promoted.Runnable method (promoted.inner).Start (promoted as (*promoted.two).Start)",
+			"reached from promoted.Runnable method (*promoted.gbase).Start (promoted as (*promoted.generic).Start)",
+		}},
+	} {
+		got := related(&tc.cfg, tc.pkg)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: related information lacks\n%s\ngot:\n%s", tc.pkg, w, got)
+			}
+		}
+	}
+}

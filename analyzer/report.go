@@ -20,11 +20,12 @@ import (
 func (g *graph) report() error {
 	groups := g.thirdPartyGroups()
 	for _, n := range g.nodes {
-		if !n.reached {
+		if !n.reached || n.generated {
 			continue
 		}
 		for _, e := range inSourceOrder(n.edges) {
-			if !g.counts(e) {
+			// A stored terminator is a callback of its own: report it.
+			if !g.counts(e) && (!e.stored || e.kind == localCall || e.allowed) {
 				continue
 			}
 			switch {
@@ -103,7 +104,7 @@ func siteKey(f *mayExit) string {
 // Say:  os.Exit ends the process, reached from exported pkg.Register -> os.Exit; ...
 func (g *graph) reportTerm(n *node, e *edge) {
 	hops := entryPath(n)
-	msg := fmt.Sprintf("%s %s, reached from %s", e.name, verb(e.cat), g.pathText(hops, n, e.name))
+	msg := fmt.Sprintf("%s %s, reached from %s", e.name, verb(e.cat), g.pathText(hops, n, e.name)) + callbackNote(n, e)
 	fixes, why := fix.ForTerminator(fix.Site{
 		Pass:     g.pass,
 		File:     n.file,
@@ -198,7 +199,7 @@ func (g *graph) reportForeign(n *node, e *edge, gr *group) {
 	if gr != nil {
 		chain += " in " + e.foreign.Mod
 	}
-	msg := fmt.Sprintf("%s %s: %s, reached from %s", e.name, mayVerb(e.foreign.Cat), chain, g.pathText(hops, n, e.name))
+	msg := fmt.Sprintf("%s %s: %s, reached from %s%s", e.name, mayVerb(e.foreign.Cat), chain, g.pathText(hops, n, e.name), callbackNote(n, e))
 	f := finding{
 		Diagnostic: analysis.Diagnostic{
 			Pos:      e.pos,
@@ -255,8 +256,14 @@ func entryPhrase(n *node) string {
 		return "exported " + n.name
 	case strings.HasPrefix(kind, "exported method promoted to "):
 		return "exported " + n.name + " (promoted to " + strings.TrimPrefix(kind, "exported method promoted to ") + ")"
-	case strings.HasPrefix(kind, "method of a ") && strings.HasSuffix(kind, " implementer"):
-		return strings.TrimSuffix(strings.TrimPrefix(kind, "method of a "), " implementer") + " method " + n.name
+	case strings.HasPrefix(kind, "method of a ") && strings.Contains(kind, " implementer"):
+		// "method of a core.Module implementer[, promoted as (*pkg.T).M]"
+		iface, promoted, _ := strings.Cut(strings.TrimPrefix(kind, "method of a "), " implementer")
+		phrase := iface + " method " + n.name
+		if as, ok := strings.CutPrefix(promoted, ", promoted as "); ok {
+			phrase += " (promoted as " + as + ")"
+		}
+		return phrase
 	case strings.HasPrefix(kind, "matches entry pattern "):
 		return n.name + " (-entry " + strings.TrimPrefix(kind, "matches entry pattern ") + ")"
 	case kind == "":
@@ -307,9 +314,13 @@ func (g *graph) related(n *node, hops []*edge, foreign *mayExit) []analysis.Rela
 		Message: "reached from " + entryPhrase(entry),
 	}}
 	for _, h := range hops {
+		how := "calls"
+		if h.stored {
+			how = "stores callback"
+		}
 		rel = append(rel, analysis.RelatedInformation{
 			Pos:     h.pos,
-			Message: fmt.Sprintf("%s calls %s", h.from.name, h.name),
+			Message: fmt.Sprintf("%s %s %s", h.from.name, how, h.name),
 		})
 	}
 	for f := foreign; f != nil && f.Next != nil; f = f.Next {
@@ -372,6 +383,19 @@ func standIn(fset *token.FileSet, p token.Position) token.Pos {
 	f := fset.AddFile(p.Filename, -1, p.Line-1+col)
 	f.SetLines(lines)
 	return f.Pos(p.Line - 1 + col - 1)
+}
+
+// callbackNote names the function that stored the callback whose code
+// reaches e (or that stores e's function itself), "" if there is none.
+func callbackNote(n *node, e *edge) string {
+	s := storer(n)
+	if e.stored {
+		s = n
+	}
+	if s == nil {
+		return ""
+	}
+	return ", reached from callback stored by " + s.name
 }
 
 func mayVerb(cat string) string {

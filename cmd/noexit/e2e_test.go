@@ -570,3 +570,29 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// TestVetIndirectLifecycle: the module in testdata/vetlife implements a
+// lifecycle interface of a package it reaches only through fw, whose API
+// takes any. go vet gives the tool export data of direct imports only, and
+// fw's does not mention core; the standalone command and go vet must still
+// find the same implementer and report the same exit.
+func TestVetIndirectLifecycle(t *testing.T) {
+	t.Parallel()
+	bin := noexitBin(t)
+	dir := copyModule(t, "vetlife")
+	const flag = "-lifecycle=example.com/vetlife/core.Module"
+	want := []string{
+		"mod/mod.go:20:2: os.Exit ends the process, reached from core.Module method (*mod.stream).dial -> os.Exit; return an error instead (no automatic fix: the error would change the signature of exported (*mod.stream).Start)",
+		"mod/mod.go:19:16: \treached from core.Module method (*mod.stream).dial",
+	}
+	standalone := runIn(t, dir, nil, bin, flag, "./...")
+	if standalone.code != 3 {
+		t.Errorf("standalone: exit code %d, want 3\n%s", standalone.code, standalone)
+	}
+	compareBlocks(t, "standalone", blocks(want), blocks(outputLines(standalone.stderr, dir)), false, standalone)
+	vet := runIn(t, dir, nil, "go", "vet", "-vettool="+bin, flag, "./...")
+	if vet.code != 1 {
+		t.Errorf("go vet: exit code %d, want 1\n%s", vet.code, vet)
+	}
+	compareBlocks(t, "go vet", blocks(want), blocks(outputLines(vet.stderr, dir)), false, vet)
+}

@@ -33,7 +33,8 @@ import (
 
 var (
 	flagReps    = flag.Int("reps", 3, "repetitions of each timed run; the tables show medians")
-	flagQuick   = flag.Bool("quick", false, "std and x/tools only, 1 repetition, no scaling, stress or profile")
+	flagQuick   = flag.Bool("quick", false, "std and x/tools only, 1 repetition (unless -reps is given), no scaling, stress or profile")
+	flagTools   = flag.String("tools", "", "comma-separated tools to time (default: all: noexit,ctrlflow,typecheck,revive,go vet); noexit and ctrlflow are always kept")
 	flagOut     = flag.String("o", "", "also write the report to this file (BENCHMARKS.md)")
 	flagWork    = flag.String("work", "", "work directory for binaries, outputs and profiles (default: a fresh temporary directory)")
 	flagCorpora = flag.String("corpora", "", "comma-separated corpus names to run (default: all; see -list)")
@@ -47,7 +48,9 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
 	flag.Parse()
-	if *flagQuick {
+	repsSet := false
+	flag.Visit(func(f *flag.Flag) { repsSet = repsSet || f.Name == "reps" })
+	if *flagQuick && !repsSet {
 		*flagReps = 1
 	}
 	if *flagReps < 1 {
@@ -218,6 +221,9 @@ func (b *bench) build() error {
 		{name: "ctrlflow", cmd: func(c *corpus, pats []string, rep int) []string {
 			return append([]string{filepath.Join(b.bin, "ctrlflowcheck"), "-test=false"}, pats...)
 		}},
+		{name: "typecheck", cmd: func(c *corpus, pats []string, rep int) []string {
+			return append([]string{filepath.Join(b.bin, "typecheck"), "-test=false"}, pats...)
+		}},
 		{name: "revive", cmd: func(c *corpus, pats []string, rep int) []string {
 			return append([]string{revive, "-config", cfg, "-formatter", "default"}, c.reviveFiles(pats)...)
 		}},
@@ -229,6 +235,17 @@ func (b *bench) build() error {
 			nonce := fmt.Sprintf("-printf.funcs=noexitbench.Nonce%d", time.Now().UnixNano())
 			return append([]string{"go", "vet", nonce}, pats...)
 		}},
+	}
+	if *flagTools != "" {
+		want := strings.Split(*flagTools, ",")
+		for _, w := range want {
+			if !slices.ContainsFunc(b.tools, func(t *tool) bool { return t.name == w }) {
+				return fmt.Errorf("-tools: unknown tool %q", w)
+			}
+		}
+		b.tools = slices.DeleteFunc(b.tools, func(t *tool) bool {
+			return t.name != "noexit" && t.name != "ctrlflow" && !slices.Contains(want, t.name)
+		})
 	}
 	return nil
 }

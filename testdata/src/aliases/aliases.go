@@ -16,8 +16,9 @@ func Dot() { // want Dot:"mayExit"
 	Exit(1) // want `os\.Exit ends the process, reached from exported\ aliases\.Dot -> os\.Exit`
 }
 
-func FuncValue() func(int) { // want FuncValue:"mayExit"
-	return osx.Exit // want `os\.Exit ends the process, reached from exported\ aliases\.FuncValue -> os\.Exit`
+// FuncValue hands os.Exit out without calling it: a callback.
+func FuncValue() func(int) {
+	return osx.Exit // want `os\.Exit ends the process, reached from exported aliases\.FuncValue -> os\.Exit, reached from callback stored by aliases\.FuncValue`
 }
 
 func MethodValue(l *log.Logger) { // want MethodValue:"mayExit"
@@ -31,4 +32,4 @@ func MethodExpr(l *log.Logger) { // want MethodExpr:"mayExit"
 
 type exiter func(int)
 
-var byVar exiter = Exit // want `os\.Exit ends the process, reached from the initialiser of aliases\.byVar -> os\.Exit`
+var byVar exiter = Exit // want `os\.Exit ends the process, reached from the initialiser of aliases\.byVar -> os\.Exit, reached from callback stored by var aliases\.byVar`

@@ -1,3 +1,5 @@
+// want package:`lifecycle\(github.com/kubeedge/beehive/pkg/core.Module\)`
+
 // Package edgestream models the edge stream module of KubeEdge's edgecore
 // before the fix, for the analyzer tests. It is registered with the beehive
 // framework and keeps a TLS tunnel to the cloud open.

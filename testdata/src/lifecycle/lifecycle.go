@@ -1,3 +1,5 @@
+// want package:`lifecycle\(lifecycle.Runnable\)`
+
 // Package lifecycle has a module whose unexported methods the framework
 // calls: with -lifecycle=lifecycle.Runnable and no default entries, they
 // are the only entry points.

@@ -1,3 +1,5 @@
+// want package:`lifecycle\(github.com/kubeedge/beehive/pkg/core.Module\)`
+
 // Package module is a beehive module: the framework calls every method of
 // a core.Module implementer, exported or not.
 package module

@@ -1,0 +1,171 @@
+package analyzer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// invokedCatalogue lists, for functions of modeled packages, the
+// parameters (bit i: parameter i) whose function values they run before
+// returning. A function value passed anywhere else in a modeled package
+// is stored: it does not make the caller may-exit.
+var invokedCatalogue = buildInvokedCatalogue()
+
+// onceFuncs run their argument when their result is called.
+var onceFuncs = map[string]bool{"sync.OnceFunc": true, "sync.OnceValue": true, "sync.OnceValues": true}
+
+func buildInvokedCatalogue() map[string]uint64 {
+	m := map[string]uint64{}
+	add := func(param int, pkg string, names ...string) {
+		for _, n := range names {
+			m[pkg+"."+n] |= 1 << param
+		}
+	}
+	add(1, "sort", "Slice", "SliceStable", "SliceIsSorted", "Search", "Find")
+	add(1, "slices", "SortFunc", "SortStableFunc", "IsSortedFunc", "IndexFunc", "ContainsFunc",
+		"DeleteFunc", "CompactFunc", "MaxFunc", "MinFunc")
+	add(2, "slices", "BinarySearchFunc", "EqualFunc", "CompareFunc")
+	add(1, "maps", "DeleteFunc")
+	add(2, "maps", "EqualFunc")
+	for _, name := range []string{"(*sync.Once).Do", "(*sync.Map).Range", "(*sync.WaitGroup).Go"} {
+		m[name] |= 1
+	}
+	add(1, "path/filepath", "Walk", "WalkDir")
+	add(2, "io/fs", "WalkDir")
+	for _, pkg := range []string{"strings", "bytes"} {
+		add(1, pkg, "FieldsFunc", "IndexFunc", "LastIndexFunc", "TrimFunc", "TrimLeftFunc",
+			"TrimRightFunc", "ContainsFunc")
+		add(0, pkg, "Map")
+	}
+	add(2, "runtime/pprof", "Do")
+	return m
+}
+
+// invokes is the fact that a function runs the function values passed to
+// some of its parameters (bit i: parameter i) before it returns or in a
+// goroutine it starts: a literal passed there is run by the caller.
+type invokes struct {
+	Params uint64
+}
+
+func (*invokes) AFact() {}
+
+func (f *invokes) String() string {
+	var idx []string
+	for i := range 64 {
+		if f.Params&(1<<i) != 0 {
+			idx = append(idx, strconv.Itoa(i))
+		}
+	}
+	return fmt.Sprintf("invokes(%s)", strings.Join(idx, ","))
+}
+
+// holds reports whether c holds once the package's invoked parameters are
+// known.
+func (g *graph) holds(c cond) bool {
+	switch c.kind {
+	case condRun:
+		return true
+	case condArg:
+		return g.invokedParam(c)
+	case condVar:
+		return g.calledVars[c.v]
+	}
+	return false
+}
+
+func (g *graph) invokedParam(c cond) bool {
+	bit := uint64(1) << c.idx
+	fn := c.callee
+	if fn.Pkg() == g.pass.Pkg {
+		return g.invokes[fn]&bit != 0
+	}
+	mask, ok := g.foreignInv[fn]
+	if !ok {
+		if m, cat := invokedCatalogue[g.fullName(fn)]; cat {
+			mask = m
+		} else if f := new(invokes); g.pass.ImportObjectFact(fn, f) {
+			mask = f.Params
+		}
+		g.foreignInv[fn] = mask
+	}
+	return mask&bit != 0
+}
+
+// chainHolds reports whether every literal from l outwards is run.
+func (g *graph) chainHolds(l *litInfo) bool {
+	for ; l != nil; l = l.parent {
+		if !g.holds(l.cond) {
+			return false
+		}
+	}
+	return true
+}
+
+// inferInvokes computes which func-typed parameters each function of the
+// package runs: it calls them, defers or starts them, or passes them to a
+// parameter that its callee runs (a wrapper of a wrapper ...). The sets
+// only grow, so iterating to a fixed point terminates.
+func (g *graph) inferInvokes() {
+	for changed := true; changed; {
+		changed = false
+		for _, n := range g.nodes {
+			for _, s := range n.psites {
+				bit := uint64(1) << s.idx
+				if g.invokes[n.fn]&bit == 0 && g.holds(s.cond) && g.chainHolds(s.lit) {
+					g.invokes[n.fn] |= bit
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+// resolveEdges moves each edge to the node that runs it: the walked node,
+// or the node of the outermost stored literal around it, and marks the
+// references to function values that are stored rather than run.
+func (g *graph) resolveEdges() {
+	for _, n := range g.nodes[:len(g.nodes):len(g.nodes)] {
+		if n.lit != nil {
+			continue // created below; its edges are already in place
+		}
+		edges := n.edges
+		n.edges = nil
+		for _, e := range edges {
+			owner := g.owner(n, e.lit)
+			e.from = owner
+			e.stored = e.call == nil && !g.holds(e.cond)
+			owner.edges = append(owner.edges, e)
+		}
+		n.psites = nil
+	}
+}
+
+// owner returns the node whose body runs the code inside literal l of n:
+// n itself if every literal around it is run, else the innermost stored
+// literal's own node, created on first use with a stored edge from its
+// owner.
+func (g *graph) owner(n *node, l *litInfo) *node {
+	for l != nil && l.node == nil && g.holds(l.cond) {
+		l = l.parent
+	}
+	if l == nil {
+		return n
+	}
+	if l.node != nil {
+		return l.node
+	}
+	parent := g.owner(n, l.parent)
+	n.lits++
+	m := g.add(&node{
+		lit: l.lit, name: fmt.Sprintf("%s.func%d", n.name, n.lits), pos: l.lit.Pos(), file: n.file,
+		allowed: n.allowed, generated: n.generated,
+	})
+	l.node = m
+	parent.edges = append(parent.edges, &edge{
+		kind: localCall, from: parent, pos: l.lit.Pos(), end: l.lit.End(), callee: m, name: m.name,
+		stored: true, allowed: g.dirs[n.file].allowsLine(g.pass.Fset, l.lit.Pos()),
+	})
+	return m
+}

@@ -1,0 +1,3 @@
+module example.com/vetlife
+
+go 1.26
