@@ -35,60 +35,111 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 	if s.Call == nil || s.Pass == nil || s.File == nil || s.Pass.TypesInfo == nil {
 		return nil, ""
 	}
-	if s.Name == "flag.NewFlagSet" {
-		return flagSet(s), ""
+	fx := newFixer(s.Pass, s.Cache)
+	msg, ok, why := fx.add(s)
+	if !ok {
+		return nil, why
 	}
-	b := newBuilder(s.Pass, s.Cache)
+	if why := fx.finish(); why != "" {
+		return nil, why
+	}
+	return fx.b.fix(msg)
+}
+
+// fixer builds one fix for one or more sites of a package: sites whose
+// separate fixes would overlap are rewritten together, in one builder and
+// one chain, so that their edits agree (see Settle).
+type fixer struct {
+	b    *builder
+	ch   *chain // nil until a site needs a signature change
+	done map[ast.Stmt]bool
+}
+
+func newFixer(pass *analysis.Pass, cache *Cache) *fixer {
+	return &fixer{b: newBuilder(pass, cache), done: map[ast.Stmt]bool{}}
+}
+
+// add rewrites the exit at s and, if its function must gain an error
+// result, grows the chain of functions that do. ok is false when s gets no
+// fix; why may then say why.
+func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
+	b := fx.b
+	if s.Name == "flag.NewFlagSet" {
+		// flagSet builds its fix alone; its edits join this builder's.
+		fs := flagSet(s)
+		if len(fs) == 0 {
+			return "", false, ""
+		}
+		b.edits = append(b.edits, fs[0].TextEdits...)
+		return fs[0].Message, true, ""
+	}
 	if !rewritable(s.Pass.TypesInfo, s.Call) {
-		return nil, ""
+		return "", false, ""
 	}
 	c, ok := b.exprStmtOf(s.File, s.Call)
 	switch {
 	case !ok:
-		return nil, ""
+		return "", false, ""
 	case c.fn.inGo:
-		return nil, "no automatic fix: a goroutine cannot return an error to its caller"
+		return "", false, "no automatic fix: a goroutine cannot return an error to its caller"
 	case c.fn.inDefer:
-		return nil, "no automatic fix: the error of a deferred function would be dropped"
+		return "", false, "no automatic fix: the error of a deferred function would be dropped"
 	case c.fn.decl != nil && c.fn.decl.Recv == nil && c.fn.decl.Name.Name == "init":
-		return nil, "no automatic fix: init cannot return an error"
+		return "", false, "no automatic fix: init cannot return an error"
 	}
 	if returnsError(c.fn.sig) {
 		if ok, why := b.rewriteExit(c, s.Call, resultTypes(c.fn.sig.Results())); !ok {
-			return nil, why
+			return "", false, why
 		}
-		return b.fix("Return the error instead")
+		fx.done[c.stmt] = true
+		return "Return the error instead", true, ""
 	}
 	if c.fn.lit != nil {
-		return nil, "no automatic fix: the function literal does not return an error"
+		return "", false, "no automatic fix: the function literal does not return an error"
 	}
-	ch := newChain(b)
-	if why := ch.grow(c.fn.obj); why != "" {
-		return nil, why
+	if fx.ch == nil {
+		fx.ch = newChain(b)
 	}
-	done := map[ast.Stmt]bool{c.stmt: true}
+	ch := fx.ch
+	before := len(ch.order)
+	if !ch.changed[c.fn.obj] {
+		if why := ch.grow(c.fn.obj); why != "" {
+			return "", false, why
+		}
+	}
 	if ok, why := b.rewriteExit(c, s.Call, ch.newResults(c.fn.obj)); !ok {
-		return nil, why
+		return "", false, why
+	}
+	fx.done[c.stmt] = true
+	msg = "Return an error from " + names.Func(c.fn.obj)
+	if len(ch.order)-before > 1 {
+		msg += " and its callers"
+	}
+	return msg, true, ""
+}
+
+// finish completes the chain: the other exits of its functions, the calls
+// that pass the error on and the new signatures.
+func (fx *fixer) finish() string {
+	ch := fx.ch
+	if ch == nil {
+		return ""
 	}
 	for _, g := range ch.order {
 		ch.resultName(g)
-		ch.rewriteExits(g, done)
+		ch.rewriteExits(g, fx.done)
 	}
 	for _, cs := range ch.calls {
 		if why := ch.passOn(cs); why != "" {
-			return nil, why
+			return why
 		}
 	}
 	for _, g := range ch.order {
-		if why := ch.addErrorResult(g, done); why != "" {
-			return nil, why
+		if why := ch.addErrorResult(g, fx.done); why != "" {
+			return why
 		}
 	}
-	msg := "Return an error from " + names.Func(c.fn.obj)
-	if len(ch.order) > 1 {
-		msg += " and its callers"
-	}
-	return b.fix(msg)
+	return ""
 }
 
 // fix finishes the edits and checks them; a fix that would not type-check

@@ -70,9 +70,10 @@ func (c *Cache) CheckAll(pass *analysis.Pass, fixes [][]analysis.SuggestedFix) [
 
 // checkMerged type-checks the package with the edits of all fixes. An
 // import that only the combination leaves unused is not held against
-// them: each fix's own import clean-up is computed for that fix alone
-// (and drivers such as the noexit command drop imports that merging
-// leaves unused).
+// them: each fix's own import clean-up is computed for that fix alone,
+// and the drivers (noexit, go vet -fix, go fix) delete an unused import
+// after merging fixes, unless it is a dot import, which they keep and the
+// compiler rejects.
 func (b *builder) checkMerged(edits []analysis.TextEdit) bool {
 	byFile := map[*token.File][]analysis.TextEdit{}
 	for _, e := range edits {
@@ -82,9 +83,9 @@ func (b *builder) checkMerged(edits []analysis.TextEdit) bool {
 		}
 		byFile[tf] = append(byFile[tf], e)
 	}
-	return b.checkWith(byFile, func(err error) bool {
+	return b.checkWith(byFile, func(err error, dots map[token.Pos]bool) bool {
 		te, ok := err.(types.Error)
-		return ok && strings.HasSuffix(te.Msg, "imported and not used")
+		return ok && strings.HasSuffix(te.Msg, "imported and not used") && !dots[te.Pos]
 	})
 }
 
@@ -150,12 +151,13 @@ func (b *builder) typeChecks(edits []analysis.TextEdit) bool {
 
 // check type-checks the pass's files with edits applied.
 func (b *builder) check(byFile map[*token.File][]analysis.TextEdit) bool {
-	return b.checkWith(byFile, func(error) bool { return false })
+	return b.checkWith(byFile, func(error, map[token.Pos]bool) bool { return false })
 }
 
 // checkWith type-checks the pass's files with edits applied; errors for
-// which tolerated is true do not count.
-func (b *builder) checkWith(byFile map[*token.File][]analysis.TextEdit, tolerated func(error) bool) bool {
+// which tolerated is true do not count. tolerated also gets the positions
+// of the checked files' dot imports (names and paths).
+func (b *builder) checkWith(byFile map[*token.File][]analysis.TextEdit, tolerated func(error, map[token.Pos]bool) bool) bool {
 	c := b.cache
 	var files []*ast.File
 	for _, f := range b.pass.Files {
@@ -187,13 +189,21 @@ func (b *builder) checkWith(byFile map[*token.File][]analysis.TextEdit, tolerate
 	if c.imports == nil {
 		c.imports = importIndex(b.pass.Pkg)
 	}
+	dots := map[token.Pos]bool{}
+	for _, f := range files {
+		for _, spec := range f.Imports {
+			if spec.Name != nil && spec.Name.Name == "." {
+				dots[spec.Name.Pos()], dots[spec.Path.Pos()] = true, true
+			}
+		}
+	}
 	failed := false
 	conf := types.Config{
 		Importer:  importer(c.imports),
 		GoVersion: b.pass.Pkg.GoVersion(),
 		Sizes:     b.pass.TypesSizes,
 		Error: func(err error) {
-			if !tolerated(err) {
+			if !tolerated(err, dots) {
 				failed = true
 			}
 		},
