@@ -17,7 +17,11 @@ var Analyzer = New(&Config{})
 // to the analyzer's Flags. cfg is validated on first use; a bad value
 // fails every run with an error that names it. Analyzers from separate
 // calls share no state.
-func New(cfg *Config) *analysis.Analyzer {
+func New(cfg *Config, opts ...Option) *analysis.Analyzer {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	a := &analysis.Analyzer{
 		Name:       "noexit",
 		Doc:        doc,
@@ -32,7 +36,12 @@ func New(cfg *Config) *analysis.Analyzer {
 		err  error
 	)
 	a.Run = func(pass *analysis.Pass) (any, error) {
-		once.Do(func() { set, err = cfg.compile() })
+		once.Do(func() {
+			set, err = cfg.compile()
+			if set != nil {
+				set.singleFileFixes = o.singleFileFixes
+			}
+		})
 		if err != nil {
 			return nil, err
 		}

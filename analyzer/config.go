@@ -82,6 +82,8 @@ type settings struct {
 	allow       []*regexp.Regexp
 	deps        bool
 	modeled     []*regexp.Regexp
+	// singleFileFixes comes from an Option, not from Config.
+	singleFileFixes bool
 }
 
 // compile validates c and returns its compiled form. Every error names the

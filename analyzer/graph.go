@@ -77,6 +77,7 @@ type graph struct {
 	files   map[string]*token.File // by name, built on first use by posOf
 	fixes   *fix.Cache
 	pending []analysis.Diagnostic // reported by flush
+	sites   map[int]fix.Site      // the site of each pending diagnostic with a fix
 	// facts of other packages' functions, nil where there is none
 	foreign map[*types.Func]*mayExit
 }
@@ -89,7 +90,8 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		dirs:    map[*ast.File]*directives{},
 		names:   map[*types.Func]string{},
 		shown:   map[*types.Func]string{},
-		fixes:   batchCache(),
+		fixes:   batchCache(set.singleFileFixes),
+		sites:   map[int]fix.Site{},
 		foreign: map[*types.Func]*mayExit{},
 	}
 }
@@ -132,9 +134,10 @@ func (g *graph) addNodes(files []*ast.File) {
 }
 
 // batchCache returns a fix cache whose fixes report checks all at once.
-func batchCache() *fix.Cache {
+func batchCache(singleFile bool) *fix.Cache {
 	c := fix.NewCache()
 	c.Batch = true
+	c.SingleFile = singleFile
 	return c
 }
 

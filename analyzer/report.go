@@ -40,7 +40,7 @@ func (g *graph) reportTerm(n *node, e *edge) {
 	names := pathNames(hops, n)
 	names = append(names, e.name)
 	msg := fmt.Sprintf("%s %s on init path %s", e.name, verb(e.cat), strings.Join(names, " -> "))
-	fixes, why := fix.ForTerminator(fix.Site{
+	site := fix.Site{
 		Pass:     g.pass,
 		File:     n.file,
 		Call:     e.call,
@@ -48,7 +48,11 @@ func (g *graph) reportTerm(n *node, e *edge) {
 		Name:     e.term,
 		Category: e.cat,
 		Cache:    g.fixes,
-	})
+	}
+	fixes, why := fix.ForTerminator(site)
+	if len(fixes) > 0 {
+		g.sites[len(g.pending)] = site
+	}
 	msg += "; " + advice(e.term)
 	if why != "" {
 		msg += " (" + why + ")"
@@ -63,23 +67,27 @@ func (g *graph) reportTerm(n *node, e *edge) {
 	})
 }
 
-// flush type-checks the package's fixes together (fix.Cache.CheckAll),
-// drops those that would not compile, saying so, and reports.
+// flush settles the package's fixes together (fix.Cache.Settle): fixes
+// that overlap become one, those that would not compile are dropped,
+// saying why; then it reports.
 func (g *graph) flush() {
+	var sites []fix.Site
 	var fixes [][]analysis.SuggestedFix
 	var idx []int
 	for i, d := range g.pending {
 		if len(d.SuggestedFixes) > 0 {
+			sites = append(sites, g.sites[i])
 			fixes = append(fixes, d.SuggestedFixes)
 			idx = append(idx, i)
 		}
 	}
 	if len(fixes) > 0 {
-		for j, ok := range g.fixes.CheckAll(g.pass, fixes) {
-			if !ok {
-				d := &g.pending[idx[j]]
-				d.SuggestedFixes = nil
-				d.Message += " (" + fix.NoCompile + ")"
+		out, why := g.fixes.Settle(g.pass, sites, fixes)
+		for j, fs := range out {
+			d := &g.pending[idx[j]]
+			d.SuggestedFixes = fs
+			if len(fs) == 0 && why[j] != "" {
+				d.Message += " (" + why[j] + ")"
 			}
 		}
 	}
