@@ -23,7 +23,7 @@ func testdata(t *testing.T) string {
 var cases = []string{
 	"fixfatal", "fixprint", "fixpair", "fixexit", "fixzero", "fixpropagate",
 	"fixnamed", "fixmulti", "fiximports", "fixflag", "fixrefuse",
-	"fixinternal/internal/cfg", "fixinternal/server", "fixgenerated", "fixdot", "fixdotpair", "fixshare",
+	"fixinternal/internal/cfg", "fixinternal/server", "fixgenerated", "fixdot", "fixdotpair", "fixshare", "fixconstrained",
 }
 
 func TestFixes(t *testing.T) {

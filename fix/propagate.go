@@ -61,6 +61,10 @@ type pkgIndex struct {
 	uses    map[*types.Func][]*ast.Ident
 	methods map[string]bool // nil until inInterface needs it
 	tests   map[string]bool // nil until testsUse needs it
+	// excluded maps each identifier of the package's files that the
+	// build excludes (port_windows.go, //go:build darwin) to the first
+	// such file; nil until excludedUse needs it.
+	excluded map[string]string
 }
 
 func (c *Cache) index(pass *analysis.Pass) *pkgIndex {
@@ -157,6 +161,9 @@ func (ch *chain) canChange(g *types.Func) string {
 	}
 	if ch.testsUse(g.Name()) {
 		return "no automatic fix: " + name + " is also called from tests"
+	}
+	if file := ch.excludedUse(g.Name()); file != "" {
+		return "no automatic fix: " + name + " is also used in " + file + ", which this build excludes"
 	}
 	return ""
 }
