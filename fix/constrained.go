@@ -25,7 +25,7 @@ func (ch *chain) excludedUse(name string) string {
 		idx.excluded = map[string]string{}
 		for _, file := range ch.excludedFiles() {
 			base := filepath.Base(file)
-			data, err := os.ReadFile(file)
+			data, err := ch.readFile(file)
 			if err != nil {
 				continue // gone since the build listed it
 			}
@@ -82,4 +82,15 @@ func (ch *chain) excludedFiles() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// readFile reads a file of the package through the pass, as drivers that
+// keep files in memory want, or from disk.
+func (ch *chain) readFile(file string) ([]byte, error) {
+	if read := ch.b.pass.ReadFile; read != nil {
+		if data, err := read(file); err == nil {
+			return data, nil
+		}
+	}
+	return os.ReadFile(file)
 }

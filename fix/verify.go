@@ -65,7 +65,10 @@ func (b *builder) checkMerged(edits []analysis.TextEdit, dropUnused bool) map[st
 }
 
 // mergeEdits drops duplicate edits and reports whether the rest are free
-// of overlaps, as a driver needs to apply them together.
+// of overlaps, as a driver needs to apply them together. Two different
+// insertions at one place count as overlapping: drivers would apply both,
+// in an order of their choosing. An insertion where a deletion starts or
+// ends does not.
 func mergeEdits(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
 	sorted := slices.Clone(edits)
 	slices.SortStableFunc(sorted, func(x, y analysis.TextEdit) int {
@@ -75,17 +78,19 @@ func mergeEdits(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
 		return int(x.End - y.End)
 	})
 	var out []analysis.TextEdit
+	end := token.NoPos // the furthest end so far: an edit may span several
 	for _, e := range sorted {
 		if n := len(out); n > 0 {
 			last := out[n-1]
 			if last.Pos == e.Pos && last.End == e.End && string(last.NewText) == string(e.NewText) {
 				continue
 			}
-			if e.Pos < last.End || e.Pos == last.Pos {
+			if e.Pos < end || e.Pos == e.End && last.Pos == e.Pos && last.End == e.Pos {
 				return nil, false // overlapping, or two insertions at one place
 			}
 		}
 		out = append(out, e)
+		end = max(end, e.End)
 	}
 	return out, true
 }
