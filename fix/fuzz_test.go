@@ -284,13 +284,13 @@ func runNoexit(t *testing.T, fset *token.FileSet, pkg *types.Package, info *type
 	a := analyzer.New(&analyzer.Config{})
 	var fixes []analysis.SuggestedFix
 	pass := &analysis.Pass{
-		Analyzer:          a,
-		Fset:              fset,
-		Files:             []*ast.File{file},
-		Pkg:               pkg,
-		TypesInfo:         info,
-		TypesSizes:        types.SizesFor("gc", "amd64"),
-		ResultOf:          map[*analysis.Analyzer]any{},
+		Analyzer:   a,
+		Fset:       fset,
+		Files:      []*ast.File{file},
+		Pkg:        pkg,
+		TypesInfo:  info,
+		TypesSizes: types.SizesFor("gc", "amd64"),
+		ResultOf:   map[*analysis.Analyzer]any{},
 		ReadFile: func(name string) ([]byte, error) {
 			if name == windowsFile {
 				return []byte(g.windows), nil
