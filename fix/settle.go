@@ -102,33 +102,109 @@ func (s *settler) otherFile(g *group) string {
 }
 
 // resolveOverlaps rebuilds overlapping groups as one, until no two
-// overlap. Each round removes one group, so it ends.
+// overlap. Each round merges or drops at least one group, so it ends.
 func (s *settler) resolveOverlaps() {
 	for {
-		i, j, found := s.firstOverlap()
-		if !found {
+		comps := s.overlapping()
+		if len(comps) == 0 {
 			return
 		}
-		if g := s.combine(s.groups[i], s.groups[j]); g != nil {
-			s.groups[i] = g
-		} else {
-			s.drop(s.groups[j], fmt.Sprintf("no automatic fix: its edits overlap the fix at %s; run again after applying that one",
-				s.pass.Fset.Position(s.sites[s.groups[i].members[0]].Pos)))
+		gone := map[int]bool{}
+		for _, comp := range comps {
+			var gs []*group
+			for _, i := range comp {
+				gs = append(gs, s.groups[i])
+			}
+			if g := s.combine(gs...); g != nil {
+				s.groups[comp[0]] = g
+			} else {
+				at := s.pass.Fset.Position(s.sites[gs[0].members[0]].Pos)
+				for _, g := range gs[1:] {
+					s.drop(g, fmt.Sprintf("no automatic fix: its edits overlap the fix at %s:%d; run again after applying that one", filepath.Base(at.Filename), at.Line))
+				}
+			}
+			for _, i := range comp[1:] {
+				gone[i] = true
+			}
 		}
-		s.groups = slices.Delete(s.groups, j, j+1)
+		var kept []*group
+		for i, g := range s.groups {
+			if !gone[i] {
+				kept = append(kept, g)
+			}
+		}
+		s.groups = kept
 	}
 }
 
-// firstOverlap returns two groups, i < j, whose edits overlap.
-func (s *settler) firstOverlap() (i, j int, found bool) {
-	for j := range s.groups {
-		for i := range j {
-			if _, clean := mergeEdits(slices.Concat(s.groups[i].edits, s.groups[j].edits)); !clean {
-				return i, j, true
-			}
+// overlapping returns the sets of groups (indexes, ascending) that
+// overlap, directly or through others: an edit of one overlaps an edit of
+// another that is not identical to it, or both insert different text at
+// one place. One sweep over the package's edits in position order finds
+// them.
+func (s *settler) overlapping() [][]int {
+	type item struct {
+		e analysis.TextEdit
+		g int
+	}
+	var items []item
+	for gi, g := range s.groups {
+		for _, e := range g.edits {
+			items = append(items, item{e, gi})
 		}
 	}
-	return 0, 0, false
+	slices.SortStableFunc(items, func(x, y item) int {
+		if x.e.Pos != y.e.Pos {
+			return int(x.e.Pos - y.e.Pos)
+		}
+		return int(x.e.End - y.e.End)
+	})
+	parent := make([]int, len(s.groups))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int) {
+		if i, j := find(i), find(j); i != j {
+			parent[max(i, j)] = min(i, j)
+		}
+	}
+	same := func(x, y analysis.TextEdit) bool {
+		return x.Pos == y.Pos && x.End == y.End && string(x.NewText) == string(y.NewText)
+	}
+	cover, insert := -1, -1 // the item reaching furthest; the last insertion
+	for k, it := range items {
+		if cover >= 0 && it.e.Pos < items[cover].e.End && it.g != items[cover].g && !same(it.e, items[cover].e) {
+			union(it.g, items[cover].g)
+		}
+		if it.e.Pos == it.e.End {
+			if insert >= 0 && items[insert].e.Pos == it.e.Pos && it.g != items[insert].g && !same(it.e, items[insert].e) {
+				union(it.g, items[insert].g)
+			}
+			insert = k
+		}
+		if cover < 0 || it.e.End > items[cover].e.End {
+			cover = k
+		}
+	}
+	byRoot := map[int][]int{}
+	for i := range s.groups {
+		byRoot[find(i)] = append(byRoot[find(i)], i)
+	}
+	var comps [][]int
+	for i := range s.groups {
+		if c := byRoot[i]; len(c) > 1 {
+			comps = append(comps, c)
+		}
+	}
+	return comps
 }
 
 // combine builds one fix for the sites of the groups, nil if it cannot.
