@@ -2,6 +2,7 @@ package fix
 
 import (
 	"fmt"
+	"go/ast"
 	"path/filepath"
 	"slices"
 
@@ -39,6 +40,11 @@ func (c *Cache) Settle(pass *analysis.Pass, sites []Site, fixes [][]analysis.Sug
 		g := &group{members: []int{i}, edits: fs[0].TextEdits}
 		if other := s.otherFile(g); other != "" {
 			s.why[i] = singleFileWhy(other)
+			continue
+		}
+		if gen := s.generatedFile(g); gen != "" {
+			// Drivers skip every fix that touches a generated file.
+			s.why[i] = "no automatic fix: the fix would edit generated file " + gen
 			continue
 		}
 		s.groups = append(s.groups, g)
@@ -95,6 +101,18 @@ func (s *settler) otherFile(g *group) string {
 					return "an unknown file"
 				}
 				return filepath.Base(tf.Name())
+			}
+		}
+	}
+	return ""
+}
+
+// generatedFile returns the base name of a generated file that g edits.
+func (s *settler) generatedFile(g *group) string {
+	for _, e := range g.edits {
+		for _, f := range s.pass.Files {
+			if f.FileStart <= e.Pos && e.Pos <= f.FileEnd && ast.IsGenerated(f) {
+				return filepath.Base(s.pass.Fset.File(e.Pos).Name())
 			}
 		}
 	}
