@@ -36,6 +36,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	var (
 		errText string
 		logStmt ast.Stmt // the log line of a log-then-exit pair
+		logged  *logCall // the call whose message errText restates
 	)
 	if code := exitCode(info, call); code != nil {
 		if tv, ok := info.Types[code]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0 {
@@ -45,7 +46,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 		case l != nil:
 			logStmt = c.list[c.idx-1]
 			m.pos = logStmt.Pos()
-			errText = m.errorExpr(l)
+			errText, logged = m.errorExpr(l), l
 		case b.errCheck(c) != nil:
 			x := b.errCheck(c)
 			b.kept = append(b.kept, span{x.Pos(), x.End()})
@@ -60,10 +61,14 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 		}
 	} else if l := asLogCall(info, call); l != nil && l.ends() {
 		errText = m.errorExpr(l)
+		logged = l
 	} else {
 		return false, ""
 	}
 	if !validExpr(errText) {
+		if reason := m.whyNoMessage(logged); reason != "" {
+			return false, "no automatic fix: the message cannot be restated as an error: " + reason
+		}
 		return false, "no automatic fix: the message cannot be restated as an error"
 	}
 	end := c.stmt.End()

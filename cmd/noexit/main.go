@@ -5,9 +5,18 @@
 package main
 
 import (
+	"os"
+
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/noexit-lint/noexit/analyzer"
 )
 
-func main() { singlechecker.Main(analyzer.Analyzer) }
+func main() {
+	if code, done := checkTrustInChild(os.Args); done {
+		os.Exit(code)
+	}
+	a, session := analyzer.NewSession(new(analyzer.Config))
+	recordUnmatchedTrust(a, session)
+	singlechecker.Main(a)
+}

@@ -10,7 +10,7 @@ func Start() (int, error) { // want Start:"mayExit"
 
 func port(s string) int {
 	if s == "" {
-		klog.Fatal("no port") // want `klog.Fatal ends the process on init path fixconstrained.Start -> fixconstrained.port -> klog.Fatal; .*\(no automatic fix: fixconstrained.port is also used in port_windows.go, which this build excludes\)`
+		klog.Fatal("no port") // want `klog.Fatal ends the process, reached from exported fixconstrained.Start -> fixconstrained.port -> klog.Fatal; .*\(no automatic fix: fixconstrained.port is also used in port_windows.go, which this build excludes\)`
 	}
 	return len(s)
 }

@@ -10,7 +10,7 @@ func Start() (int, error) { // want Start:"mayExit"
 
 func port(s string) int {
 	if s == "" {
-		klog.Fatal("no port") // want `klog.Fatal ends the process on init path fixgenerated.Start -> fixgenerated.port -> klog.Fatal; .*\(no automatic fix: fixgenerated.port is called from generated file zz_generated.go\)`
+		klog.Fatal("no port") // want `klog.Fatal ends the process, reached from exported fixgenerated.Start -> fixgenerated.port -> klog.Fatal; .*\(no automatic fix: fixgenerated.port is called from generated file zz_generated.go\)`
 	}
 	return len(s)
 }

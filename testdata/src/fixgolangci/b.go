@@ -3,7 +3,7 @@ package fixgolangci
 import "k8s.io/klog/v2"
 
 func port() int {
-	klog.Fatal("no port") // want `klog.Fatal ends the process on init path fixgolangci.Open -> fixgolangci.port -> klog.Fatal; .*\(no automatic fix under golangci-lint: the fix also edits a.go \(noexit -fix applies it\)\)`
+	klog.Fatal("no port") // want `klog.Fatal ends the process, reached from exported fixgolangci.Open -> fixgolangci.port -> klog.Fatal; .*\(no automatic fix under golangci-lint: the fix also edits a.go \(noexit -fix applies it\)\)`
 	return 0
 }
 

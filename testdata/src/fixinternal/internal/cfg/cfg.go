@@ -6,7 +6,7 @@ import "k8s.io/klog/v2"
 // it, so a per-package fix must not change its signature.
 func MustPort(s string) int { // want MustPort:"mayExit"
 	if s == "" {
-		klog.Fatal("no port") // want `klog.Fatal ends the process on init path cfg.MustPort -> klog.Fatal; .*\(no automatic fix: the error would change the signature of exported cfg.MustPort, which other packages may call\)`
+		klog.Fatal("no port") // want `klog.Fatal ends the process, reached from exported cfg.MustPort -> klog.Fatal; .*\(no automatic fix: the error would change the signature of exported cfg.MustPort, which other packages may call\)`
 	}
 	return len(s)
 }
