@@ -75,8 +75,7 @@ type graph struct {
 	shown   map[*types.Func]string // display cache
 	files   map[string]*token.File // by name, built on first use by posOf
 	fixes   *fix.Cache
-	pending []finding        // reported by flush
-	sites   map[int]fix.Site // the site of each pending finding with a fix
+	pending []finding // reported by flush
 	// facts of other packages' functions, nil where there is none
 	foreign map[*types.Func]*mayExit
 	module  string // moduleOf(pass)
