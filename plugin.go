@@ -43,7 +43,9 @@ func New(settings any) (register.LinterPlugin, error) {
 // nothing a host does through them may leak into another instance.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	cfg := cloneConfig(p.cfg)
-	a := analyzer.New(&cfg)
+	// golangci-lint applies only the edits of a fix that lie in the
+	// reported file: offer no fix that spans files.
+	a := analyzer.New(&cfg, analyzer.SingleFileFixes())
 	a.Run = withoutRelated(a.Run)
 	return []*analysis.Analyzer{a}, nil
 }

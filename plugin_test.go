@@ -200,3 +200,14 @@ func TestIndependent(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleFileFixes checks that the plugin offers only fixes whose
+// edits lie in the reported file, which is all golangci-lint --fix
+// applies, and says why it withholds the others.
+func TestSingleFileFixes(t *testing.T) {
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, dir, build(t, nil), "fixgolangci")
+}

@@ -17,8 +17,8 @@ var Analyzer = New(&Config{})
 // to the analyzer's Flags. cfg is validated on first use; a bad value
 // fails every run with an error that names it. Analyzers from separate
 // calls share no state.
-func New(cfg *Config) *analysis.Analyzer {
-	a, _ := NewSession(cfg)
+func New(cfg *Config, opts ...Option) *analysis.Analyzer {
+	a, _ := NewSession(cfg, opts...)
 	return a
 }
 
@@ -29,7 +29,11 @@ type Session struct {
 }
 
 // NewSession is New, with the analyzer's Session.
-func NewSession(cfg *Config) (*analysis.Analyzer, *Session) {
+func NewSession(cfg *Config, opts ...Option) (*analysis.Analyzer, *Session) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	a := &analysis.Analyzer{
 		Name:       "noexit",
 		Doc:        doc,
@@ -44,7 +48,12 @@ func NewSession(cfg *Config) (*analysis.Analyzer, *Session) {
 		err  error
 	)
 	compiled := func() (*settings, error) {
-		once.Do(func() { set, err = cfg.compile() })
+		once.Do(func() {
+			set, err = cfg.compile()
+			if set != nil {
+				set.singleFileFixes = o.singleFileFixes
+			}
+		})
 		return set, err
 	}
 	a.Run = func(pass *analysis.Pass) (any, error) {

@@ -109,6 +109,8 @@ type settings struct {
 	trust       *trustList
 	baseline    *baseline // nil without -baseline
 	writeTo     string    // -write-baseline
+	// singleFileFixes comes from an Option, not from Config.
+	singleFileFixes bool
 }
 
 // compile validates c and returns its compiled form. Every error names the

@@ -105,7 +105,7 @@ func siteKey(f *mayExit) string {
 func (g *graph) reportTerm(n *node, e *edge) {
 	hops := entryPath(n)
 	msg := fmt.Sprintf("%s %s, reached from %s", e.name, verb(e.cat), g.pathText(hops, n, e.name)) + callbackNote(n, e)
-	fixes, why := fix.ForTerminator(fix.Site{
+	site := fix.Site{
 		Pass:     g.pass,
 		File:     n.file,
 		Call:     e.call,
@@ -113,7 +113,8 @@ func (g *graph) reportTerm(n *node, e *edge) {
 		Name:     e.term,
 		Category: e.cat,
 		Cache:    g.fixes,
-	})
+	}
+	fixes, why := fix.ForTerminator(site)
 	msg += "; " + advice(e.term)
 	if why != "" {
 		msg += " (" + why + ")"
@@ -129,6 +130,7 @@ func (g *graph) reportTerm(n *node, e *edge) {
 		},
 		fn:     n.name,
 		callee: e.term,
+		site:   site,
 	})
 }
 
@@ -138,12 +140,13 @@ func (g *graph) reportTerm(n *node, e *edge) {
 type finding struct {
 	analysis.Diagnostic
 	fn, callee string
+	site       fix.Site // of a terminator's fix, for flush to settle
 }
 
 // flush drops the findings a baseline records (or records them, with
-// -write-baseline), type-checks the package's remaining fixes together
-// (fix.Cache.CheckAll), drops those that would not compile, saying so,
-// and reports.
+// -write-baseline), settles the package's remaining fixes together
+// (fix.Cache.Settle: fixes that overlap become one, those that would not
+// compile are dropped, saying why) and reports.
 func (g *graph) flush() error {
 	keys := baselineKeys(g.pass.Pkg.Path(), g.pending)
 	if g.set.writeTo != "" {
@@ -165,20 +168,23 @@ func (g *graph) flush() error {
 		}
 		g.pending = kept
 	}
+	var sites []fix.Site
 	var fixes [][]analysis.SuggestedFix
 	var idx []int
 	for i, d := range g.pending {
 		if len(d.SuggestedFixes) > 0 {
+			sites = append(sites, d.site)
 			fixes = append(fixes, d.SuggestedFixes)
 			idx = append(idx, i)
 		}
 	}
 	if len(fixes) > 0 {
-		for j, ok := range g.fixes.CheckAll(g.pass, fixes) {
-			if !ok {
-				d := &g.pending[idx[j]]
-				d.SuggestedFixes = nil
-				d.Message += " (" + fix.NoCompile + ")"
+		out, why := g.fixes.Settle(g.pass, sites, fixes)
+		for j, fs := range out {
+			d := &g.pending[idx[j]]
+			d.SuggestedFixes = fs
+			if len(fs) == 0 && why[j] != "" {
+				d.Message += " (" + why[j] + ")"
 			}
 		}
 	}

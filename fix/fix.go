@@ -7,6 +7,7 @@ package fix
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -35,58 +36,130 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 	if s.Call == nil || s.Pass == nil || s.File == nil || s.Pass.TypesInfo == nil {
 		return nil, ""
 	}
-	if s.Name == "flag.NewFlagSet" {
-		return flagSet(s)
+	fx := newFixer(s.Pass, s.Cache)
+	msg, ok, why := fx.add(s)
+	if !ok {
+		return nil, why
 	}
-	b := newBuilder(s.Pass, s.Cache)
+	if why := fx.finish(); why != "" {
+		return nil, why
+	}
+	return fx.b.fix(msg)
+}
+
+// fixer builds one fix for one or more sites of a package: sites whose
+// separate fixes would overlap are rewritten together, in one builder and
+// one chain, so that their edits agree (see Settle).
+type fixer struct {
+	b    *builder
+	ch   *chain // nil until a site needs a signature change
+	done map[ast.Stmt]bool
+	// bodies of functions that already return an error and whose exits
+	// this fix rewrites, once each: finish removes what the new returns
+	// leave unreachable.
+	bodies []errBody
+	seen   map[*ast.BlockStmt]bool
+}
+
+type errBody struct {
+	file    *ast.File
+	body    *ast.BlockStmt
+	results []types.Type
+}
+
+func newFixer(pass *analysis.Pass, cache *Cache) *fixer {
+	return &fixer{b: newBuilder(pass, cache), done: map[ast.Stmt]bool{}, seen: map[*ast.BlockStmt]bool{}}
+}
+
+// add rewrites the exit at s and, if its function must gain an error
+// result, grows the chain of functions that do. ok is false when s gets no
+// fix; why may then say why.
+func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
+	b := fx.b
+	if s.Name == "flag.NewFlagSet" {
+		// flagSet builds its fix alone; its edits join this builder's.
+		fs, why := flagSet(s)
+		if len(fs) == 0 {
+			return "", false, why
+		}
+		b.edits = append(b.edits, fs[0].TextEdits...)
+		return fs[0].Message, true, ""
+	}
 	if !rewritable(s.Pass.TypesInfo, s.Call) {
-		return nil, ""
+		return "", false, ""
 	}
 	c, ok := b.exprStmtOf(s.File, s.Call)
 	switch {
 	case !ok:
-		return nil, ""
+		return "", false, ""
 	case c.fn.inGo:
-		return nil, "no automatic fix: a goroutine cannot return an error to its caller"
+		return "", false, "no automatic fix: a goroutine cannot return an error to its caller"
 	case c.fn.inDefer:
-		return nil, "no automatic fix: the error of a deferred function would be dropped"
+		return "", false, "no automatic fix: the error of a deferred function would be dropped"
 	case c.fn.decl != nil && c.fn.decl.Recv == nil && c.fn.decl.Name.Name == "init":
-		return nil, "no automatic fix: init cannot return an error"
+		return "", false, "no automatic fix: init cannot return an error"
 	}
 	if returnsError(c.fn.sig) {
 		if ok, why := b.rewriteExit(c, s.Call, resultTypes(c.fn.sig.Results())); !ok {
-			return nil, why
+			return "", false, why
 		}
-		done := map[ast.Stmt]bool{c.stmt: true}
-		if b.deadWithAll(c.fn.body, done) {
-			// The other exits of the function, rewritten too, leave
-			// code unreachable that this one alone does not: rewrite
-			// them in this fix as well, so that merged fixes agree.
-			b.rewriteOthers(c.file, c.fn.body, resultTypes(c.fn.sig.Results()), done)
+		fx.done[c.stmt] = true
+		if !fx.seen[c.fn.body] {
+			fx.seen[c.fn.body] = true
+			fx.bodies = append(fx.bodies, errBody{c.file, c.fn.body, resultTypes(c.fn.sig.Results())})
 		}
-		if why := b.dropDead(c.fn.body, done); why != "" {
-			return nil, why
-		}
-		return b.fix("Return the error instead")
+		return "Return the error instead", true, ""
 	}
 	if c.fn.lit != nil {
-		return nil, "no automatic fix: the function literal does not return an error"
+		return "", false, "no automatic fix: the function literal does not return an error"
 	}
-	ch := newChain(b)
-	if why := ch.grow(c.fn.obj); why != "" {
-		return nil, why
+	if fx.ch == nil {
+		fx.ch = newChain(b)
 	}
-	done := map[ast.Stmt]bool{c.stmt: true}
+	ch := fx.ch
+	before := len(ch.order)
+	if !ch.changed[c.fn.obj] {
+		if why := ch.grow(c.fn.obj); why != "" {
+			return "", false, why
+		}
+	}
 	if ok, why := b.rewriteExit(c, s.Call, ch.newResults(c.fn.obj)); !ok {
-		return nil, why
+		return "", false, why
+	}
+	fx.done[c.stmt] = true
+	msg = "Return an error from " + names.Func(c.fn.obj)
+	if len(ch.order)-before > 1 {
+		msg += " and its callers"
+	}
+	return msg, true, ""
+}
+
+// finish completes the chain: the other exits of its functions, the calls
+// that pass the error on and the new signatures.
+func (fx *fixer) finish() string {
+	b := fx.b
+	for _, eb := range fx.bodies {
+		if b.deadWithAll(eb.body, fx.done) {
+			// The other exits of the function, rewritten too, leave
+			// code unreachable that these alone do not: rewrite them in
+			// this fix as well, so that merged fixes agree.
+			b.rewriteOthers(eb.file, eb.body, eb.results, fx.done)
+		}
+		if why := b.dropDead(eb.body, fx.done); why != "" {
+			return why
+		}
+	}
+	ch := fx.ch
+	if ch == nil {
+		return ""
 	}
 	for _, g := range ch.order {
 		ch.resultName(g)
-		ch.rewriteExits(g, done)
+		ch.rewriteExits(g, fx.done)
 	}
 	for _, g := range ch.order {
-		if why := b.dropDead(ch.decls[g].Body, done); why != "" {
-			return nil, why
+		if why := b.dropDead(ch.decls[g].Body, fx.done); why != "" {
+			return why
 		}
 	}
 	for _, cs := range ch.calls {
@@ -94,19 +167,15 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 			continue
 		}
 		if why := ch.passOn(cs); why != "" {
-			return nil, why
+			return why
 		}
 	}
 	for _, g := range ch.order {
-		if why := ch.addErrorResult(g, done); why != "" {
-			return nil, why
+		if why := ch.addErrorResult(g, fx.done); why != "" {
+			return why
 		}
 	}
-	msg := "Return an error from " + names.Func(c.fn.obj)
-	if len(ch.order) > 1 {
-		msg += " and its callers"
-	}
-	return b.fix(msg)
+	return ""
 }
 
 // fix finishes the edits and checks them; a fix that would not type-check

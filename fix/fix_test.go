@@ -23,7 +23,8 @@ func testdata(t *testing.T) string {
 var cases = []string{
 	"fixfatal", "fixprint", "fixpair", "fixexit", "fixzero", "fixpropagate",
 	"fixnamed", "fixmulti", "fiximports", "fixflag", "fixrefuse",
-	"fixinternal/internal/cfg", "fixunreach", "fixstyle", "fixeffects", "fixcleanup", "fixcause",
+	"fixinternal/internal/cfg", "fixinternal/server", "fixunreach", "fixstyle", "fixeffects", "fixcleanup", "fixcause",
+	"fixgenerated", "fixdot", "fixdotpair", "fixshare", "fixconstrained",
 }
 
 func TestFixes(t *testing.T) {

@@ -18,10 +18,13 @@ import (
 	"github.com/noexit-lint/noexit/analyzer"
 )
 
-// FuzzFix generates small packages that mix result types, exits and
-// calls from the fuzz input, runs noexit on them and applies its fixes:
-// each fix alone, and all of them together, must give code that parses
-// and type-checks (unused imports aside when merged: drivers remove them).
+// FuzzFix generates small packages that mix result types, exits, calls,
+// a dot-imported log and a windows-only file from the fuzz input, runs
+// noexit on them and applies its fixes. Every offered fix must merge with
+// the others; all of them, as a driver writes them (unused imports other
+// than dot imports deleted), must type-check for linux and for windows
+// and pass vet's analyzers; a second run must offer no fix; and each fix
+// alone must type-check.
 func FuzzFix(f *testing.F) {
 	for _, seed := range []string{
 		"\x00\x01\x02\x03\x04\x05",
@@ -43,51 +46,73 @@ func FuzzFix(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		src := generate(data)
+		g := generate(data)
 		fset := token.NewFileSet()
-		pkg, info, file, err := typeCheck(fset, src, false)
+		pkg, info, file, err := typeCheck(fset, g.src, false)
 		if err != nil {
 			return // not a valid program: nothing to fix
 		}
 		vetted := len(vet(t, fset, pkg, info, file)) == 0
-		fixes := runNoexit(t, fset, pkg, info, file, src)
+		windows := g.windows != "" && checkWindows(g.src, g.windows) == nil
+		if !windows {
+			g.windows = ""
+		}
+		fixes := runNoexit(t, fset, pkg, info, file, g)
 		var merged []analysis.TextEdit
-		for _, fx := range fixes {
-			if m, ok := mergeEdits(merged, fx.TextEdits); ok {
-				merged = m
+		for i, fx := range fixes {
+			m, ok := mergeEdits(merged, fx.TextEdits)
+			if !ok {
+				t.Fatalf("fix %d %q conflicts with the fixes before it: one run would not apply it\n%s\n%s", i, fx.Message, g.src, showEdits(fset, fixes[:i+1]))
 			}
+			merged = m
 		}
 		if len(merged) > 0 {
-			out, err := applyEdits(fset, src, merged)
+			out, err := applyEdits(fset, g.src, merged)
 			if err != nil {
-				t.Fatalf("merged fixes: %v\n%s", err, src)
+				t.Fatalf("merged fixes: %v\n%s", err, g.src)
 			}
-			if _, _, _, err := typeCheck(token.NewFileSet(), out, true); err != nil {
-				t.Fatalf("merged fixes do not type-check: %v\nbefore:\n%s\nafter:\n%s", err, src, out)
+			out = dropUnused(out)
+			fset2 := token.NewFileSet()
+			pkg2, info2, file2, err := typeCheck(fset2, out, false)
+			if err != nil {
+				t.Fatalf("merged fixes do not type-check: %v\nbefore:\n%s\nafter:\n%s", err, g.src, out)
+			}
+			if windows {
+				if err := checkWindows(out, g.windows); err != nil {
+					t.Fatalf("merged fixes break the windows build: %v\nbefore:\n%s\nafter:\n%s\nb_windows.go:\n%s", err, g.src, out, g.windows)
+				}
+			}
+			for _, d := range vet(t, fset2, pkg2, info2, file2) {
+				if !vetted {
+					break // the input already fails vet
+				}
+				t.Fatalf("vet on the fixed code: %s\nbefore:\n%s\nafter:\n%s", d, g.src, out)
+			}
+			if again := runNoexit(t, fset2, pkg2, info2, file2, genPkg{out, g.windows}); len(again) > 0 {
+				t.Fatalf("a second run offers %q\nbefore:\n%s\nafter:\n%s", again[0].Message, g.src, out)
 			}
 		}
 		for i, fx := range fixes {
-			out, err := applyEdits(fset, src, fx.TextEdits)
+			out, err := applyEdits(fset, g.src, fx.TextEdits)
 			if err != nil {
-				t.Fatalf("fix %d %q: %v\n%s", i, fx.Message, err, src)
+				t.Fatalf("fix %d %q: %v\n%s", i, fx.Message, err, g.src)
 			}
 			ofset := token.NewFileSet()
 			opkg, oinfo, ofile, err := typeCheck(ofset, out, false)
 			if err != nil {
-				t.Fatalf("fix %d %q does not type-check: %v\nbefore:\n%s\nafter:\n%s", i, fx.Message, err, src, out)
+				t.Fatalf("fix %d %q does not type-check: %v\nbefore:\n%s\nafter:\n%s", i, fx.Message, err, g.src, out)
 			}
 			if v := vet(t, ofset, opkg, oinfo, ofile); vetted && len(v) > 0 {
-				t.Fatalf("fix %d %q fails go vet: %v\nbefore:\n%s\nafter:\n%s", i, fx.Message, v, src, out)
+				t.Fatalf("fix %d %q fails go vet: %v\nbefore:\n%s\nafter:\n%s", i, fx.Message, v, g.src, out)
 			}
 		}
-		converge(t, src, vetted)
 	})
 }
 
 // generate builds a package from data: functions f0..f3 with result
 // types, exits and calls to each other chosen by the bytes, and an
 // exported entry point F.
-func generate(data []byte) string {
+func generate(data []byte) genPkg {
 	next := func() int {
 		if len(data) == 0 {
 			return 0
@@ -222,6 +247,9 @@ func generate(data []byte) string {
 	if next()%3 == 0 {
 		entry = ""
 	}
+	// shape: bit 0 dot-imports log, bit 1 adds a windows-only file that
+	// calls one of the functions.
+	shape := next()
 	fmt.Fprintf(&b, "func F() %s {\n\tf0(true, nil)\n", entry)
 	if entry != "" {
 		b.WriteString("\treturn nil\n")
@@ -234,15 +262,32 @@ func generate(data []byte) string {
 		if name == "v2" {
 			name = "klog"
 		}
-		if regexp.MustCompile(`\b` + name + `\.`).MatchString(body) {
-			imports = append(imports, "\t\""+p+"\"\n")
+		use := regexp.MustCompile(`\b` + name + `\.`)
+		if !use.MatchString(body) {
+			continue
 		}
+		if p == "log" && shape&1 != 0 {
+			body = use.ReplaceAllString(body, "")
+			imports = append(imports, "\t. \"log\"\n")
+			continue
+		}
+		imports = append(imports, "\t\""+p+"\"\n")
 	}
-	return "package fz\n\nimport (\n" + strings.Join(imports, "") + ")\n\n" + body
+	var other string
+	if shape&2 != 0 {
+		// A typed reference: it stops compiling if the signature changes.
+		j := next() % n
+		other = fmt.Sprintf("package fz\n\nvar _ func(bool, error) %s = f%d\n", res[j], j)
+	}
+	return genPkg{"package fz\n\nimport (\n" + strings.Join(imports, "") + ")\n\n" + body, other}
 }
 
 // fuzzImports are the packages a generated program may import.
 var fuzzImports = []string{"flag", "fmt", "log", "os", "sync", "github.com/sirupsen/logrus", "go.uber.org/zap", "k8s.io/klog/v2"}
+
+// genPkg is a generated package: its file and, unless empty, the text of
+// a file that only windows builds compile (b_windows.go).
+type genPkg struct{ src, windows string }
 
 var (
 	stdOnce sync.Once
@@ -291,18 +336,23 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 
 // runNoexit runs the analyzer on one checked file and returns the first
 // fix of each diagnostic.
-func runNoexit(t *testing.T, fset *token.FileSet, pkg *types.Package, info *types.Info, file *ast.File, src string) []analysis.SuggestedFix {
+func runNoexit(t *testing.T, fset *token.FileSet, pkg *types.Package, info *types.Info, file *ast.File, g genPkg) []analysis.SuggestedFix {
 	a := analyzer.New(&analyzer.Config{})
 	var fixes []analysis.SuggestedFix
 	pass := &analysis.Pass{
-		Analyzer:          a,
-		Fset:              fset,
-		Files:             []*ast.File{file},
-		Pkg:               pkg,
-		TypesInfo:         info,
-		TypesSizes:        types.SizesFor("gc", "amd64"),
-		ResultOf:          map[*analysis.Analyzer]any{},
-		ReadFile:          func(string) ([]byte, error) { return []byte(src), nil },
+		Analyzer:   a,
+		Fset:       fset,
+		Files:      []*ast.File{file},
+		Pkg:        pkg,
+		TypesInfo:  info,
+		TypesSizes: types.SizesFor("gc", "amd64"),
+		ResultOf:   map[*analysis.Analyzer]any{},
+		ReadFile: func(name string) ([]byte, error) {
+			if name == windowsFile {
+				return []byte(g.windows), nil
+			}
+			return []byte(g.src), nil
+		},
 		Report:            func(d analysis.Diagnostic) { fixes = append(fixes, d.SuggestedFixes...) },
 		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
 		ExportObjectFact:  func(types.Object, analysis.Fact) {},
@@ -311,11 +361,17 @@ func runNoexit(t *testing.T, fset *token.FileSet, pkg *types.Package, info *type
 		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
 		AllPackageFacts:   func() []analysis.PackageFact { return nil },
 	}
+	if g.windows != "" {
+		pass.IgnoredFiles = []string{windowsFile}
+	}
 	if _, err := a.Run(pass); err != nil {
 		t.Fatal(err)
 	}
 	return fixes
 }
+
+// windowsFile is the name of the generated windows-only file.
+const windowsFile = "/fz/b_windows.go"
 
 // applyEdits applies the edits of one file, which must be in bounds and
 // must not overlap.
@@ -338,8 +394,9 @@ func applyEdits(fset *token.FileSet, src string, edits []analysis.TextEdit) (str
 	return out.String(), nil
 }
 
-// mergeEdits adds y to x as the drivers do: identical edits coalesce, a
-// fix that overlaps what is there already is skipped.
+// mergeEdits adds y to x as the drivers do: identical edits coalesce; a
+// fix that overlaps what is there already, or inserts other text where x
+// inserts, is skipped.
 func mergeEdits(x, y []analysis.TextEdit) ([]analysis.TextEdit, bool) {
 	out := append([]analysis.TextEdit(nil), x...)
 next:
@@ -348,8 +405,13 @@ next:
 			if o.Pos == e.Pos && o.End == e.End && string(o.NewText) == string(e.NewText) {
 				continue next
 			}
-			if e.Pos < o.End && o.Pos < e.End || e.Pos == o.Pos && (e.Pos == e.End || o.Pos == o.End) {
+		}
+		for _, o := range x {
+			if e.Pos < o.End && o.Pos < e.End || e.Pos == o.Pos && e.Pos == e.End && o.Pos == o.End {
 				return x, false
+			}
+			if e.Pos == e.End && o.Pos < e.Pos && e.Pos < o.End || o.Pos == o.End && e.Pos < o.Pos && o.Pos < e.End {
+				return x, false // an insertion inside a replaced range
 			}
 		}
 		out = append(out, e)

@@ -29,6 +29,7 @@ func (b *builder) importName(f *ast.File, pos token.Pos, path, name string) (str
 		case "_":
 			continue
 		case ".":
+			b.require(f, path)
 			return "", true
 		}
 		if scope != nil {
@@ -121,9 +122,6 @@ func (b *builder) fileImports(f *ast.File) {
 			b.edits = append(b.edits, analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.End(), NewText: []byte(spec.Path.Value)})
 			continue
 		}
-		if pn.Name() == "." {
-			continue
-		}
 		if b.allUsesRemoved(f, pn) {
 			drop = append(drop, spec)
 		}
@@ -142,13 +140,34 @@ func (b *builder) fileImports(f *ast.File) {
 }
 
 // allUsesRemoved reports whether pn is used in f and every use is in text
-// that the edits delete.
+// that the edits delete. The uses of a dot import are the unqualified
+// identifiers that denote its package-level objects.
 func (b *builder) allUsesRemoved(f *ast.File, pn *types.PkgName) bool {
+	info := b.pass.TypesInfo
+	uses := func(id *ast.Ident) bool { return info.Uses[id] == pn }
+	if pn.Name() == "." {
+		qualified := map[*ast.Ident]bool{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if x, ok := sel.X.(*ast.Ident); ok {
+					if _, ok := info.Uses[x].(*types.PkgName); ok {
+						qualified[sel.Sel] = true
+					}
+				}
+			}
+			return true
+		})
+		scope := pn.Imported().Scope()
+		uses = func(id *ast.Ident) bool {
+			obj := info.Uses[id]
+			return obj != nil && obj.Pkg() == pn.Imported() && obj.Parent() == scope && !qualified[id]
+		}
+	}
 	used := false
 	all := true
 	ast.Inspect(f, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
-		if !ok || b.pass.TypesInfo.Uses[id] != pn {
+		if !ok || !uses(id) {
 			return true
 		}
 		used = true

@@ -61,6 +61,10 @@ type pkgIndex struct {
 	uses    map[*types.Func][]*ast.Ident
 	methods map[string]bool // nil until inInterface needs it
 	tests   map[string]bool // nil until testsUse needs it
+	// excluded maps each identifier of the package's files that the
+	// build excludes (port_windows.go, //go:build darwin) to the first
+	// such file; nil until excludedUse needs it.
+	excluded map[string]string
 }
 
 func (c *Cache) index(pass *analysis.Pass) *pkgIndex {
@@ -113,6 +117,11 @@ func (ch *chain) grow(start *types.Func) string {
 			if strings.HasSuffix(ch.b.pass.Fset.Position(id.Pos()).Filename, "_test.go") {
 				return "no automatic fix: " + names.Func(g) + " is also called from tests"
 			}
+			if f := ch.b.fileAt(id.Pos()); f != nil && ast.IsGenerated(f) {
+				// Drivers never edit generated files: the caller would
+				// keep calling the old signature.
+				return "no automatic fix: " + names.Func(g) + " is called from generated file " + filepath.Base(ch.b.pass.Fset.Position(id.Pos()).Filename)
+			}
 			cs, why := ch.callSiteOf(g, id)
 			if why != "" {
 				return why
@@ -140,7 +149,11 @@ func (ch *chain) canChange(g *types.Func) string {
 		return "no automatic fix: the error would reach init, which cannot return it"
 	case decl.Recv == nil && decl.Name.Name == "main":
 		return "no automatic fix: the error would reach main"
-	case g.Exported() && (decl.Recv != nil || !isInternal(g.Pkg().Path())):
+	case g.Exported() && isInternal(g.Pkg().Path()) && decl.Recv == nil:
+		// Other packages under the internal directory's parent may call
+		// it; this fixer sees and edits one package only.
+		return "no automatic fix: the error would change the signature of exported " + name + ", which other packages may call"
+	case g.Exported():
 		return "no automatic fix: the error would change the signature of exported " + name
 	}
 	if decl.Recv != nil && ch.inInterface(g.Name()) {
@@ -148,6 +161,9 @@ func (ch *chain) canChange(g *types.Func) string {
 	}
 	if ch.testsUse(g.Name()) {
 		return "no automatic fix: " + name + " is also called from tests"
+	}
+	if file := ch.excludedUse(g.Name()); file != "" {
+		return "no automatic fix: " + name + " is also used in " + file + ", which this build excludes"
 	}
 	return ""
 }

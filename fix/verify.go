@@ -19,15 +19,19 @@ import (
 // exits of one function produce the same edits and are checked once. Make
 // one per package (per analysis.Pass); it is not safe for concurrent use.
 type Cache struct {
-	// Batch defers type-checking to CheckAll: fixes come back unchecked,
+	// Batch defers type-checking to Settle: fixes come back unchecked,
 	// and the caller checks them all at once.
-	Batch    bool
-	fset     *token.FileSet
-	parsed   map[*token.File]*ast.File // the pass's files, unedited, in fset
-	imports  map[string]*types.Package
-	baseline int8 // 0 unknown, 1 type-checks, -1 does not
-	verdicts map[string]bool
-	idx      *pkgIndex // built by index on first use
+	Batch bool
+	// SingleFile offers only fixes whose edits all lie in the reported
+	// file, and checks merged fixes as golangci-lint applies them, which
+	// edits only that file and deletes no import.
+	SingleFile bool
+	fset       *token.FileSet
+	parsed     map[*token.File]*ast.File // the pass's files, unedited, in fset
+	imports    map[string]*types.Package
+	baseline   int8 // 0 unknown, 1 type-checks, -1 does not
+	verdicts   map[string]bool
+	idx        *pkgIndex // built by index on first use
 }
 
 // NewCache returns an empty cache.
@@ -39,57 +43,32 @@ func NewCache() *Cache {
 	}
 }
 
-// CheckAll reports, for each fix of the package (in a Batch cache), whether
-// the package still type-checks with it applied. The fixes are first
-// checked together, in one type-check, as the drivers merge them; only if
-// that fails, or their edits overlap, is each checked on its own. A
-// package with many findings thus costs one type-check, not one each.
-func (c *Cache) CheckAll(pass *analysis.Pass, fixes [][]analysis.SuggestedFix) []bool {
-	ok := make([]bool, len(fixes))
-	b := newBuilder(pass, c)
-	var all []analysis.TextEdit
-	for _, fs := range fixes {
-		for _, f := range fs {
-			all = append(all, f.TextEdits...)
-		}
-	}
-	if merged, clean := mergeEdits(all); clean && len(merged) > 0 && b.checkMerged(merged) {
-		for i := range ok {
-			ok[i] = true
-		}
-		return ok
-	}
-	for i, fs := range fixes {
-		ok[i] = true
-		for _, f := range fs {
-			ok[i] = ok[i] && b.typeChecks(f.TextEdits)
-		}
-	}
-	return ok
-}
-
-// checkMerged type-checks the package with the edits of all fixes. An
-// import that only the combination leaves unused is not held against
-// them: each fix's own import clean-up is computed for that fix alone
-// (and drivers such as the noexit command drop imports that merging
-// leaves unused).
-func (b *builder) checkMerged(edits []analysis.TextEdit) bool {
+// checkMerged type-checks the package with the edits of all fixes and
+// returns the names of the files with errors ("" for an error outside
+// any file). With dropUnused, an import that only the combination leaves
+// unused does not count: the drivers (noexit, go vet -fix, go fix) delete
+// such an import after merging fixes, unless it is a dot import, which
+// they keep and the compiler rejects. golangci-lint deletes none.
+func (b *builder) checkMerged(edits []analysis.TextEdit, dropUnused bool) map[string]bool {
 	byFile := map[*token.File][]analysis.TextEdit{}
 	for _, e := range edits {
 		tf := b.pass.Fset.File(e.Pos)
 		if tf == nil || b.pass.Fset.File(e.End) != tf {
-			return false
+			return map[string]bool{"": true}
 		}
 		byFile[tf] = append(byFile[tf], e)
 	}
-	return b.checkWith(byFile, func(err error) bool {
+	return b.checkWith(byFile, func(err error, dots map[token.Pos]bool) bool {
 		te, ok := err.(types.Error)
-		return ok && strings.HasSuffix(te.Msg, "imported and not used")
+		return dropUnused && ok && strings.HasSuffix(te.Msg, "imported and not used") && !dots[te.Pos]
 	})
 }
 
 // mergeEdits drops duplicate edits and reports whether the rest are free
-// of overlaps, as a driver needs to apply them together.
+// of overlaps, as a driver needs to apply them together. Two different
+// insertions at one place count as overlapping: drivers would apply both,
+// in an order of their choosing. An insertion where a deletion starts or
+// ends does not.
 func mergeEdits(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
 	sorted := slices.Clone(edits)
 	slices.SortStableFunc(sorted, func(x, y analysis.TextEdit) int {
@@ -99,17 +78,19 @@ func mergeEdits(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
 		return int(x.End - y.End)
 	})
 	var out []analysis.TextEdit
+	end := token.NoPos // the furthest end so far: an edit may span several
 	for _, e := range sorted {
 		if n := len(out); n > 0 {
 			last := out[n-1]
 			if last.Pos == e.Pos && last.End == e.End && string(last.NewText) == string(e.NewText) {
 				continue
 			}
-			if e.Pos < last.End || e.Pos == last.Pos {
+			if e.Pos < end || e.Pos == e.End && last.Pos == e.Pos && last.End == e.Pos {
 				return nil, false // overlapping, or two insertions at one place
 			}
 		}
 		out = append(out, e)
+		end = max(end, e.End)
 	}
 	return out, true
 }
@@ -134,28 +115,36 @@ func (b *builder) typeChecks(edits []analysis.TextEdit) bool {
 	if v, ok := c.verdicts[key.String()]; ok {
 		return v
 	}
-	ok := b.check(byFile)
-	if !ok {
-		if c.baseline == 0 {
-			c.baseline = -1
-			if b.check(nil) {
-				c.baseline = 1
-			}
-		}
-		ok = c.baseline < 0
-	}
+	ok := b.check(byFile) || b.baselineFails()
 	c.verdicts[key.String()] = ok
 	return ok
 }
 
-// check type-checks the pass's files with edits applied.
-func (b *builder) check(byFile map[*token.File][]analysis.TextEdit) bool {
-	return b.checkWith(byFile, func(error) bool { return false })
+// baselineFails reports whether the package, unedited, does not
+// type-check the way the fixes are checked (cgo, say): a failed check
+// then proves nothing.
+func (b *builder) baselineFails() bool {
+	c := b.cache
+	if c.baseline == 0 {
+		c.baseline = -1
+		if b.check(nil) {
+			c.baseline = 1
+		}
+	}
+	return c.baseline < 0
 }
 
-// checkWith type-checks the pass's files with edits applied; errors for
-// which tolerated is true do not count.
-func (b *builder) checkWith(byFile map[*token.File][]analysis.TextEdit, tolerated func(error) bool) bool {
+// check type-checks the pass's files with edits applied.
+func (b *builder) check(byFile map[*token.File][]analysis.TextEdit) bool {
+	return len(b.checkWith(byFile, func(error, map[token.Pos]bool) bool { return false })) == 0
+}
+
+// checkWith type-checks the pass's files with edits applied and returns
+// the names of the files with errors ("" for an error outside them);
+// errors for which tolerated is true do not count. tolerated also gets the
+// positions of the checked files' dot imports (names and paths).
+func (b *builder) checkWith(byFile map[*token.File][]analysis.TextEdit, tolerated func(error, map[token.Pos]bool) bool) map[string]bool {
+	failed := map[string]bool{}
 	c := b.cache
 	var files []*ast.File
 	for _, f := range b.pass.Files {
@@ -166,18 +155,17 @@ func (b *builder) checkWith(byFile map[*token.File][]analysis.TextEdit, tolerate
 			continue
 		}
 		src := b.file(f.Pos())
-		if src == nil {
-			return false
-		}
-		if edits != nil {
+		if edits != nil && src != nil {
 			src = apply(tf, src, edits)
-			if src == nil {
-				return false
-			}
+		}
+		if src == nil {
+			failed[tf.Name()] = true
+			return failed
 		}
 		nf, err := parser.ParseFile(c.fset, tf.Name(), src, parser.SkipObjectResolution)
 		if err != nil {
-			return false
+			failed[tf.Name()] = true
+			return failed
 		}
 		if edits == nil {
 			c.parsed[tf] = nf
@@ -187,19 +175,30 @@ func (b *builder) checkWith(byFile map[*token.File][]analysis.TextEdit, tolerate
 	if c.imports == nil {
 		c.imports = importIndex(b.pass.Pkg)
 	}
-	failed := false
+	dots := map[token.Pos]bool{}
+	for _, f := range files {
+		for _, spec := range f.Imports {
+			if spec.Name != nil && spec.Name.Name == "." {
+				dots[spec.Name.Pos()], dots[spec.Path.Pos()] = true, true
+			}
+		}
+	}
 	conf := types.Config{
 		Importer:  importer(c.imports),
 		GoVersion: b.pass.Pkg.GoVersion(),
 		Sizes:     b.pass.TypesSizes,
 		Error: func(err error) {
-			if !tolerated(err) {
-				failed = true
+			if !tolerated(err, dots) {
+				name := ""
+				if te, ok := err.(types.Error); ok && te.Pos.IsValid() {
+					name = c.fset.File(te.Pos).Name()
+				}
+				failed[name] = true
 			}
 		},
 	}
 	_, _ = conf.Check(b.pass.Pkg.Path(), c.fset, files, nil) // errors are judged one by one above
-	return !failed
+	return failed
 }
 
 // apply returns src with the edits (of one file, non-overlapping) applied.
@@ -220,25 +219,20 @@ func apply(tf *token.File, src []byte, edits []analysis.TextEdit) []byte {
 	return append(out, src[last:]...)
 }
 
-// importIndex maps the path of every package pkg imports, directly or
-// not, to the package.
+// importIndex maps the path of every package pkg imports directly to the
+// package. Only direct imports are complete: go vet and go fix load the
+// others from their importers' export data, with just the parts those
+// use (net/http's view of fmt lacks Errorf).
 func importIndex(pkg *types.Package) map[string]*types.Package {
 	index := map[string]*types.Package{}
-	var walk func(p *types.Package)
-	walk = func(p *types.Package) {
-		for _, q := range p.Imports() {
-			if _, seen := index[q.Path()]; !seen {
-				index[q.Path()] = q
-				walk(q)
-			}
-		}
+	for _, q := range pkg.Imports() {
+		index[q.Path()] = q
 	}
-	walk(pkg)
 	return index
 }
 
 // importer finds packages among those the checked package imports and
-// stands in for fmt and errors.
+// stands in for fmt and errors, which a fix may add.
 type importer map[string]*types.Package
 
 func (im importer) Import(path string) (*types.Package, error) {
@@ -248,6 +242,8 @@ func (im importer) Import(path string) (*types.Package, error) {
 	switch path {
 	case "fmt", "errors":
 		return standIn(path), nil
+	case "unsafe":
+		return types.Unsafe, nil
 	}
 	return nil, &importError{path}
 }
@@ -274,6 +270,7 @@ func standIn(path string) *types.Package {
 	if path == "fmt" {
 		fn("Errorf", true, errorType, str, anys)
 		fn("Sprint", true, str, anys)
+		fn("Sprintf", true, str, str, anys)
 	} else {
 		fn("New", false, errorType, str)
 	}

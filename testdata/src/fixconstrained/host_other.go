@@ -1,0 +1,5 @@
+//go:build !linux
+
+package fixconstrained
+
+func host() string { return "localhost" }

@@ -1,0 +1,3 @@
+package fixconstrained
+
+func defaultPort() int { return port("8080") }
