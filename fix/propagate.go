@@ -140,8 +140,11 @@ func (ch *chain) canChange(g *types.Func) string {
 		return "no automatic fix: the error would reach init, which cannot return it"
 	case decl.Recv == nil && decl.Name.Name == "main":
 		return "no automatic fix: the error would reach main"
-	case g.Exported() && (decl.Recv != nil || !isInternal(g.Pkg().Path())):
+	case g.Exported() && (decl.Recv != nil || !isInternal(g.Pkg().Path())) && !ch.exportedOK(g):
 		return "no automatic fix: the error would change the signature of exported " + name
+	}
+	if g.Exported() && ch.exportedOK(g) {
+		return "" // the module-wide fixer checks the rest, tests included
 	}
 	if decl.Recv != nil && ch.inInterface(g.Name()) {
 		return "no automatic fix: " + name + " may implement an interface"
@@ -150,6 +153,12 @@ func (ch *chain) canChange(g *types.Func) string {
 		return "no automatic fix: " + name + " is also called from tests"
 	}
 	return ""
+}
+
+// exportedOK reports whether the module-wide fixer takes care of g's
+// callers outside the package.
+func (ch *chain) exportedOK(g *types.Func) bool {
+	return ch.b.cache != nil && ch.b.cache.Exported != nil && ch.b.cache.Exported(g)
 }
 
 // inInterface reports whether an interface of the package has a method

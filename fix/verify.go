@@ -21,7 +21,12 @@ import (
 type Cache struct {
 	// Batch defers type-checking to CheckAll: fixes come back unchecked,
 	// and the caller checks them all at once.
-	Batch    bool
+	Batch bool
+	// Exported, when set, lets a chain change the signature of an
+	// exported function for which it returns true; the caller (the
+	// module-wide fixer) updates that function's callers outside the
+	// package, its tests included. Nil refuses every exported signature.
+	Exported func(*types.Func) bool
 	fset     *token.FileSet
 	parsed   map[*token.File]*ast.File // the pass's files, unedited, in fset
 	imports  map[string]*types.Package

@@ -56,6 +56,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 // run is one standalone invocation.
 type run struct {
 	opts           *options
+	patterns       []string
 	stdout, stderr io.Writer
 	code           int
 }
@@ -66,7 +67,8 @@ func (r *run) fail(format string, args ...any) {
 }
 
 func (r *run) main(patterns []string) int {
-	pkgs, err := load(patterns, r.opts)
+	r.patterns = patterns
+	pkgs, err := loadWith(patterns, r.opts, nil)
 	if err != nil {
 		r.fail("%v", err)
 		return r.code
@@ -110,20 +112,27 @@ func (r *run) main(patterns []string) int {
 	return r.code
 }
 
-// load loads the packages with everything the analyzer's facts need.
-func load(patterns []string, o *options) ([]*packages.Package, error) {
+// loadWith loads the packages with everything the analyzer's facts need,
+// with overlay in place of files on disk.
+func loadWith(patterns []string, o *options, overlay map[string][]byte) ([]*packages.Package, error) {
 	conf := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: o.tests,
-	}
-	if o.tags != "" {
-		conf.BuildFlags = []string{"-tags=" + o.tags}
+		Mode:       packages.LoadAllSyntax | packages.NeedModule,
+		Tests:      o.tests,
+		BuildFlags: buildFlags(o),
+		Overlay:    overlay,
 	}
 	pkgs, err := packages.Load(conf, patterns...)
 	if err == nil && len(pkgs) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	return pkgs, err
+}
+
+func buildFlags(o *options) []string {
+	if o.tags == "" {
+		return nil
+	}
+	return []string{"-tags=" + o.tags}
 }
 
 // A finding is one diagnostic of a root package, with the file set that

@@ -1,0 +1,398 @@
+package modfix
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/noexit-lint/noexit/internal/names"
+)
+
+// changedFunc is a function that gains an error result.
+type changedFunc struct {
+	full     string // types.Func FullName
+	name     string // display name
+	results  int    // results before the change
+	pkgPath  string
+	byFixPkg bool // its callers in its own package's files were updated by package fix
+}
+
+// change is one module-wide fix under construction.
+type change struct {
+	m       *module
+	family  family
+	edits   Edits
+	changed map[string]bool
+	queue   []changedFunc
+	imports map[string]map[string]string // file -> path -> name to add
+	origin  *packages.Package
+}
+
+func (m *module) newChange(origin *packages.Package, fam family) *change {
+	return &change{m: m, family: fam, edits: Edits{}, changed: map[string]bool{},
+		imports: map[string]map[string]string{}, origin: origin}
+}
+
+func (c *change) edit(file string, start, end int, text string) {
+	c.edits.add(Edits{file: {{start, end, text}}})
+}
+
+// propagate updates every caller of the queued functions, queueing
+// callers that must gain an error result themselves.
+func (c *change) propagate() string {
+	for len(c.queue) > 0 {
+		g := c.queue[0]
+		c.queue = c.queue[1:]
+		for _, r := range c.m.references(g.full) {
+			posn := r.pkg.Fset.Position(r.id.Pos())
+			if g.byFixPkg && r.pkg.PkgPath == g.pkgPath && !strings.HasSuffix(posn.Filename, "_test.go") && c.m.byFile[posn.Filename] != nil {
+				continue // package fix updated it
+			}
+			if r.pkg.Module == nil || !r.pkg.Module.Main {
+				return "no module-wide fix: " + g.name + " is called from outside the main module (" + r.pkg.PkgPath + ")"
+			}
+			if why := c.caller(g, r); why != "" {
+				return why
+			}
+		}
+	}
+	return c.addImports()
+}
+
+// caller rewrites one reference to g.
+//
+//	Have: Register(x)             Want: if err := Register(x); err != nil { <handle> }
+//	Have: v := New(x)             Want: v, err := New(x)
+//	                                    if err != nil { <handle> }
+//
+// where <handle> is t.Fatal(err) in a test, return ..., err in a function
+// that returns an error, the original exit in allowed code, and otherwise
+// the caller gains an error result too.
+func (c *change) caller(g changedFunc, r ref) string {
+	p, f := r.pkg, r.file
+	path, _ := astutil.PathEnclosingInterval(f, r.id.Pos(), r.id.End())
+	fnName := enclosingName(p, path)
+	i := 1
+	if sel, ok := path[i].(*ast.SelectorExpr); ok && sel.Sel == r.id {
+		i++
+	}
+	for i < len(path) {
+		if _, ok := path[i].(*ast.ParenExpr); !ok {
+			break
+		}
+		i++
+	}
+	call, ok := path[i].(*ast.CallExpr)
+	if !ok || astutil.Unparen(call.Fun).End() != r.id.End() {
+		return "no module-wide fix: " + g.name + " is used as a value in " + fnName
+	}
+	stmt, _ := path[i+1].(ast.Stmt)
+	var encl ast.Node
+	inGo := false
+	for _, n := range path[i+1:] {
+		if _, ok := n.(*ast.GoStmt); ok {
+			inGo = true
+		}
+		if _, ok := n.(*ast.FuncLit); ok && encl == nil {
+			encl = n
+		}
+		if d, ok := n.(*ast.FuncDecl); ok {
+			if encl == nil {
+				encl = d
+			}
+			break
+		}
+	}
+	switch stmt.(type) {
+	case *ast.GoStmt:
+		return "no module-wide fix: " + g.name + " is started with go in " + fnName
+	case *ast.DeferStmt:
+		return "no module-wide fix: " + g.name + " is deferred in " + fnName
+	}
+	if inGo {
+		return "no module-wide fix: " + g.name + " is called in a goroutine in " + fnName
+	}
+	if encl == nil {
+		return "no module-wide fix: " + g.name + " is called outside a function (" + fnName + ")"
+	}
+	file := p.Fset.Position(f.Package).Filename
+	handle, why := c.handler(g, p, f, file, encl, call, fnName)
+	if why != "" {
+		return why
+	}
+	return c.rewriteStmt(g, p, f, file, stmt, call, handle, fnName)
+}
+
+// handler returns the statements that handle err at call, or why there
+// are none; it queues the enclosing function when it must gain an error
+// result.
+func (c *change) handler(g changedFunc, p *packages.Package, f *ast.File, file string, encl ast.Node, call *ast.CallExpr, fnName string) (string, string) {
+	if strings.HasSuffix(file, "_test.go") {
+		if t := testingVar(p, call.Pos()); t != "" {
+			return t + ".Fatal(err)", ""
+		}
+	}
+	var sig *types.Signature
+	switch e := encl.(type) {
+	case *ast.FuncLit:
+		sig, _ = p.TypesInfo.TypeOf(e).(*types.Signature)
+	case *ast.FuncDecl:
+		if obj, ok := p.TypesInfo.Defs[e.Name].(*types.Func); ok {
+			sig = obj.Signature()
+		}
+	}
+	if sig == nil {
+		return "", "no module-wide fix: no type information for " + fnName
+	}
+	if res := sig.Results(); res.Len() > 0 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
+		zs, ok := zeros(p, f, res, res.Len()-1)
+		if !ok {
+			return "", "no module-wide fix: cannot spell the zero results of " + fnName
+		}
+		return "return " + strings.Join(append(zs, "err"), ", "), ""
+	}
+	if _, ok := encl.(*ast.FuncLit); ok {
+		return "", "no module-wide fix: " + g.name + " is called from a function literal in " + fnName
+	}
+	decl := encl.(*ast.FuncDecl)
+	if c.m.allowed(p) || strings.HasSuffix(file, "_test.go") {
+		// main, cmd/, -allow and tests: exiting is the program's decision.
+		return c.exitHere(f, file), ""
+	}
+	obj := p.TypesInfo.Defs[decl.Name].(*types.Func)
+	if why := c.canChange(p, decl, obj); why != "" {
+		return "", why
+	}
+	full := obj.Origin().FullName()
+	if !c.changed[full] {
+		c.changed[full] = true
+		if why := c.changeSignature(p, decl, obj); why != "" {
+			return "", why
+		}
+		c.queue = append(c.queue, changedFunc{full, names.Func(obj), sig.Results().Len(), p.PkgPath, false})
+	}
+	zs, ok := zeros(p, f, sig.Results(), sig.Results().Len())
+	if !ok {
+		return "", "no module-wide fix: cannot spell the zero results of " + fnName
+	}
+	return "return " + strings.Join(append(zs, "err"), ", "), ""
+}
+
+// rewriteStmt turns the call statement into one that checks the error.
+func (c *change) rewriteStmt(g changedFunc, p *packages.Package, f *ast.File, file string, stmt ast.Stmt, call *ast.CallExpr, handle, fnName string) string {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return "no module-wide fix: " + err.Error()
+	}
+	off := func(pos token.Pos) int { return p.Fset.Position(pos).Offset }
+	callText := string(src[off(call.Pos()):off(call.End())])
+	ind := indentAt(src, off(stmt.Pos()))
+	check := "err != nil {\n" + ind + "\t" + strings.ReplaceAll(handle, "\n", "\n"+ind+"\t") + "\n" + ind + "}"
+	fail := "no module-wide fix: the call to " + g.name + " in " + fnName + " is not a statement of its own"
+	switch s := stmt.(type) {
+	case *ast.ExprStmt:
+		if astutil.Unparen(s.X) != call {
+			return fail
+		}
+		c.edit(file, off(s.Pos()), off(s.End()), "if "+strings.Repeat("_, ", g.results)+"err := "+callText+"; "+check)
+		return ""
+	case *ast.AssignStmt:
+		if len(s.Rhs) != 1 || astutil.Unparen(s.Rhs[0]) != call || len(s.Lhs) != g.results {
+			return fail
+		}
+		if s.Tok == token.ASSIGN && !errInScope(p, call.Pos()) {
+			return "no module-wide fix: no err variable to assign at the call to " + g.name + " in " + fnName
+		}
+		if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
+			return fail
+		}
+		c.edit(file, off(s.Lhs[len(s.Lhs)-1].End()), off(s.Lhs[len(s.Lhs)-1].End()), ", err")
+		c.edit(file, off(s.End()), off(s.End()), "\n"+ind+"if "+check)
+		return ""
+	}
+	return fail
+}
+
+// canChange reports why decl cannot gain an error result, or "".
+func (c *change) canChange(p *packages.Package, decl *ast.FuncDecl, obj *types.Func) string {
+	name := names.Func(obj)
+	switch {
+	case decl.Body == nil:
+		return "no module-wide fix: " + name + " has no body"
+	case decl.Recv == nil && decl.Name.Name == "init":
+		return "no module-wide fix: the error would reach init in " + p.PkgPath + ", which cannot return it"
+	case decl.Type.Results != nil && len(decl.Type.Results.List) > 0 && len(decl.Type.Results.List[0].Names) > 0:
+		return "no module-wide fix: " + name + " has named results"
+	}
+	if decl.Recv != nil {
+		if iface := c.m.implements(obj); iface != "" {
+			if obj.Name() == "Start" || strings.HasSuffix(iface, "core.Module") {
+				return "no module-wide fix: " + name + " is a lifecycle method of " + iface +
+					", which cannot return an error; report the failure to the framework, degrade or retry instead of exiting"
+			}
+			return "no module-wide fix: " + name + " implements " + iface + ", whose signature cannot change"
+		}
+	}
+	return ""
+}
+
+// implements returns the name of an interface of a loaded package that
+// the method's receiver type satisfies through this method, or "".
+func (m *module) implements(method *types.Func) string {
+	recv := method.Signature().Recv().Type()
+	if p, ok := recv.(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	ptr := types.NewPointer(recv)
+	for _, p := range m.all {
+		if p.Types == nil {
+			continue
+		}
+		scope := p.Types.Scope()
+		for _, n := range scope.Names() {
+			tn, ok := scope.Lookup(n).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			it, ok := tn.Type().Underlying().(*types.Interface)
+			if !ok || it.NumMethods() == 0 {
+				continue
+			}
+			has := false
+			for i := range it.NumMethods() {
+				has = has || it.Method(i).Name() == method.Name()
+			}
+			if has && (types.Implements(recv, it) || types.Implements(ptr, it)) {
+				return tn.Pkg().Name() + "." + tn.Name()
+			}
+		}
+	}
+	return ""
+}
+
+// changeSignature adds error to decl's results and nil to its returns.
+func (c *change) changeSignature(p *packages.Package, decl *ast.FuncDecl, obj *types.Func) string {
+	file := p.Fset.Position(decl.Pos()).Filename
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return "no module-wide fix: " + err.Error()
+	}
+	off := func(pos token.Pos) int { return p.Fset.Position(pos).Offset }
+	res := decl.Type.Results
+	n := obj.Signature().Results().Len()
+	switch {
+	case res == nil || len(res.List) == 0:
+		c.edit(file, off(decl.Type.Params.End()), off(decl.Type.Params.End()), " error")
+	case !res.Opening.IsValid():
+		c.edit(file, off(res.Pos()), off(res.End()), "("+string(src[off(res.Pos()):off(res.End())])+", error)")
+	default:
+		c.edit(file, off(res.Closing), off(res.Closing), ", error")
+	}
+	why := ""
+	ast.Inspect(decl.Body, func(nd ast.Node) bool {
+		switch s := nd.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			switch {
+			case n == 0:
+				c.edit(file, off(s.Pos()), off(s.End()), "return nil")
+			case len(s.Results) == n:
+				c.edit(file, off(s.End()), off(s.End()), ", nil")
+			default:
+				why = "no module-wide fix: a return statement of " + names.Func(obj) + " returns a call's results"
+			}
+		}
+		return true
+	})
+	if n == 0 && !terminates(decl.Body) {
+		c.edit(file, off(decl.Body.Rbrace), off(decl.Body.Rbrace), "\treturn nil\n"+indentAt(src, off(decl.Pos())))
+	}
+	return why
+}
+
+// terminates reports whether a body ends in a return, a panic or an
+// endless loop, after which "return nil" would be unreachable.
+func terminates(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	switch s := body.List[len(body.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ForStmt:
+		return s.Cond == nil
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// testingVar returns the name of a *testing.T, *testing.B or testing.TB
+// variable in scope at pos, or "".
+func testingVar(p *packages.Package, pos token.Pos) string {
+	for s := p.Types.Scope().Innermost(pos); s != nil && s != p.Types.Scope(); s = s.Parent() {
+		for _, n := range s.Names() {
+			v, ok := s.Lookup(n).(*types.Var)
+			if !ok || v.Pos() > pos {
+				continue
+			}
+			switch v.Type().String() {
+			case "*testing.T", "*testing.B", "testing.TB":
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// errInScope reports whether a variable err of type error is in scope.
+func errInScope(p *packages.Package, pos token.Pos) bool {
+	s := p.Types.Scope().Innermost(pos)
+	if s == nil {
+		return false
+	}
+	_, obj := s.LookupParent("err", pos)
+	v, ok := obj.(*types.Var)
+	return ok && types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+}
+
+// enclosingName names the function around path[0] for messages.
+func enclosingName(p *packages.Package, path []ast.Node) string {
+	for _, n := range path {
+		if d, ok := n.(*ast.FuncDecl); ok {
+			if obj, ok := p.TypesInfo.Defs[d.Name].(*types.Func); ok {
+				return names.Func(obj) + fmt.Sprintf(" (%s)", shortPos(p.Fset.Position(d.Name.Pos())))
+			}
+		}
+	}
+	return "a package-level declaration of " + p.PkgPath
+}
+
+func shortPos(posn token.Position) string {
+	i := strings.LastIndexByte(posn.Filename, '/')
+	return fmt.Sprintf("%s:%d", posn.Filename[i+1:], posn.Line)
+}
+
+// indentAt returns the leading white space of the line holding offset.
+func indentAt(src []byte, offset int) string {
+	start := offset
+	for start > 0 && src[start-1] != '\n' {
+		start--
+	}
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(src[start:end])
+}
