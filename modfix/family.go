@@ -143,6 +143,10 @@ func (c *change) addImports() string {
 		switch {
 		case gd != nil && gd.Lparen.IsValid():
 			c.edit(file, off(gd.Lparen)+1, off(gd.Lparen)+1, "\n\t"+strings.Join(lines, "\n\t"))
+		case gd != nil && len(gd.Specs) == 1:
+			// import "x"  →  import ( "new" ; "x" )
+			spec := string(src[off(gd.Specs[0].Pos()):off(gd.Specs[0].End())])
+			c.edit(file, off(gd.Pos()), off(gd.End()), "import (\n\t"+strings.Join(lines, "\n\t")+"\n\t"+spec+"\n)")
 		case gd != nil:
 			c.edit(file, off(gd.Pos()), off(gd.Pos()), "import "+strings.Join(lines, "\nimport ")+"\n")
 		default:
