@@ -51,7 +51,7 @@ func TestFixExportedEdgecore(t *testing.T) {
 	}
 	files := map[string]string{}
 	for file, want := range map[string]string{
-		"cmd/edgecore/app/app.go": "\tif err := edgestream.Register(cfg, hostname, nodeIP); err != nil {\n\t\tklog.Fatal(err)\n\t}\n\tcore.Run()\n",
+		"cmd/edgecore/app/app.go":       "\tif err := edgestream.Register(cfg, hostname, nodeIP); err != nil {\n\t\tklog.Fatal(err)\n\t}\n\tcore.Run()\n",
 		"edgestream/edgestream_test.go": "\tif err := Register(&v1alpha1.EdgeStream{}, \"edge-node\", \"192.0.2.10\"); err != nil {\n\t\tt.Fatal(err)\n\t}\n",
 		"edgestream/edgestream.go": "func Register(s *v1alpha1.EdgeStream, hostnameOverride, nodeIP string) error {\n" +
 			"\tnewEdgeStreamResult, err := newEdgeStream(s, hostnameOverride, nodeIP)\n\tif err != nil {\n\t\treturn err\n\t}\n" +
