@@ -287,6 +287,7 @@ func (m *module) loadUnder(pl platform, overlay map[string][]byte, paths []strin
 		BuildFlags: m.opts.BuildFlags,
 		Overlay:    overlay,
 	}
+	//noexit:allow x/tools exits only on a broken invariant (an unknown load mode), not on user input
 	return packages.Load(cfg, paths...)
 }
 

@@ -81,6 +81,7 @@ func (r *run) main(patterns []string) int {
 	})
 	r.warnTerminators(pkgs)
 	a := analyzer.New(&r.opts.cfg)
+	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		r.fail("%v", err)
@@ -121,6 +122,7 @@ func loadWith(patterns []string, o *options, overlay map[string][]byte) ([]*pack
 		BuildFlags: buildFlags(o),
 		Overlay:    overlay,
 	}
+	//noexit:allow x/tools exits only on a broken invariant (an unknown load mode), not on user input
 	pkgs, err := packages.Load(conf, patterns...)
 	if err == nil && len(pkgs) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))

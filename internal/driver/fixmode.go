@@ -121,6 +121,7 @@ func (r *run) reanalyze(overlay map[string][]byte) ([]finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	g, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(&r.opts.cfg)}, pkgs, nil)
 	if err != nil {
 		return nil, err
