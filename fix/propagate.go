@@ -143,11 +143,11 @@ func (ch *chain) canChange(g *types.Func) string {
 	case g.Exported() && (decl.Recv != nil || !isInternal(g.Pkg().Path())) && !ch.exportedOK(g):
 		return "no automatic fix: the error would change the signature of exported " + name
 	}
-	if g.Exported() && ch.exportedOK(g) {
-		return "" // the module-wide fixer checks the rest, tests included
-	}
 	if decl.Recv != nil && ch.inInterface(g.Name()) {
 		return "no automatic fix: " + name + " may implement an interface"
+	}
+	if g.Exported() && ch.exportedOK(g) {
+		return "" // the module-wide fixer updates its callers, tests included
 	}
 	if ch.testsUse(g.Name()) {
 		return "no automatic fix: " + name + " is also called from tests"

@@ -231,15 +231,22 @@ func (c *change) canChange(p *packages.Package, decl *ast.FuncDecl, obj *types.F
 		return "no module-wide fix: " + name + " has named results"
 	}
 	if decl.Recv != nil {
-		if iface := c.m.implements(obj); iface != "" {
-			if obj.Name() == "Start" || strings.HasSuffix(iface, "core.Module") {
-				return "no module-wide fix: " + name + " is a lifecycle method of " + iface +
-					", which cannot return an error; report the failure to the framework, degrade or retry instead of exiting"
-			}
-			return "no module-wide fix: " + name + " implements " + iface + ", whose signature cannot change"
-		}
+		return implementsWhy(name, c.m.implements(obj))
 	}
 	return ""
+}
+
+// implementsWhy is the refusal for method name, which implements iface
+// (none if iface is "").
+func implementsWhy(name, iface string) string {
+	switch {
+	case iface == "":
+		return ""
+	case strings.HasSuffix(name, ".Start") || strings.HasSuffix(iface, "core.Module"):
+		return "no module-wide fix: " + name + " is a lifecycle method of " + iface +
+			", which cannot return an error; report the failure to the framework, degrade or retry instead of exiting"
+	}
+	return "no module-wide fix: " + name + " implements " + iface + ", whose signature cannot change"
 }
 
 // implements returns the name of an interface of a loaded package that

@@ -150,8 +150,15 @@ func (m *module) plan(f Finding) (Edits, string, string) {
 		return nil, "", ""
 	}
 	var changed []*types.Func
+	stop := ""
 	cache := fix.NewCache()
 	cache.Exported = func(g *types.Func) bool {
+		if g.Signature().Recv() != nil {
+			if why := implementsWhy(names.Func(g), m.implements(g)); why != "" {
+				stop = why
+				return false
+			}
+		}
 		changed = append(changed, g)
 		return true
 	}
@@ -168,6 +175,9 @@ func (m *module) plan(f Finding) (Edits, string, string) {
 		Name: callee.FullName(), Category: f.Diag.Category, Cache: cache,
 	})
 	if len(fixes) == 0 {
+		if stop != "" {
+			why = stop
+		}
 		if why == "" {
 			why = "no automatic fix"
 		}

@@ -103,6 +103,7 @@ func TestFixExportedRefusals(t *testing.T) {
 		"(no module-wide fix: (use.R).Run implements use.Runner, whose signature cannot change)",
 		"(no module-wide fix: (use.M).Start is a lifecycle method of use.Module, which cannot return an error; report the failure to the framework, degrade or retry instead of exiting)",
 		"(no module-wide fix: the error would reach init in example.com/modfix/use, which cannot return it)",
+		"(no module-wide fix: (lib.Srv).Serve implements use.Server, whose signature cannot change)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks the reason %q\n%s", want, out)

@@ -58,3 +58,13 @@ func Init() {
 		log.Fatal("INIT is not set")
 	}
 }
+
+// Srv implements use.Server.
+type Srv struct{}
+
+// Serve implements use.Server, declared in another package.
+func (Srv) Serve() {
+	if os.Getenv("SERVE") == "" {
+		log.Fatal("SERVE is not set")
+	}
+}

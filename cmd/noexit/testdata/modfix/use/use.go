@@ -61,3 +61,8 @@ func init() {
 		lib.Init()
 	}
 }
+
+// Server is implemented by lib.Srv.
+type Server interface{ Serve() }
+
+var _ Server = lib.Srv{}
