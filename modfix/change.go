@@ -17,6 +17,7 @@ import (
 // changedFunc is a function that gains an error result.
 type changedFunc struct {
 	full     string // types.Func FullName
+	short    string // plain name
 	name     string // display name
 	results  int    // results before the change
 	pkgPath  string
@@ -49,7 +50,7 @@ func (c *change) propagate() string {
 	for len(c.queue) > 0 {
 		g := c.queue[0]
 		c.queue = c.queue[1:]
-		for _, r := range c.m.references(g.full) {
+		for _, r := range c.m.references(g.full, g.short) {
 			posn := r.pkg.Fset.Position(r.id.Pos())
 			if g.byFixPkg && r.pkg.PkgPath == g.pkgPath && !strings.HasSuffix(posn.Filename, "_test.go") && c.m.byFile[posn.Filename] != nil {
 				continue // package fix updated it
@@ -175,7 +176,7 @@ func (c *change) handler(g changedFunc, p *packages.Package, f *ast.File, file s
 		if why := c.changeSignature(p, decl, obj); why != "" {
 			return "", why
 		}
-		c.queue = append(c.queue, changedFunc{full, names.Func(obj), sig.Results().Len(), p.PkgPath, false})
+		c.queue = append(c.queue, changedFunc{full, obj.Name(), names.Func(obj), sig.Results().Len(), p.PkgPath, false})
 	}
 	zs, ok := zeros(p, f, sig.Results(), sig.Results().Len())
 	if !ok {

@@ -196,7 +196,7 @@ func (m *module) plan(f Finding) (Edits, string, string) {
 	}
 	for _, g := range changed {
 		c.changed[g.FullName()] = true
-		c.queue = append(c.queue, changedFunc{g.FullName(), names.Func(g), g.Signature().Results().Len(), pkg.PkgPath, true})
+		c.queue = append(c.queue, changedFunc{g.FullName(), g.Name(), names.Func(g), g.Signature().Results().Len(), pkg.PkgPath, true})
 	}
 	if why := c.propagate(); why != "" {
 		return nil, "", why

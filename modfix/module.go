@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -27,12 +28,14 @@ type module struct {
 	all     []*packages.Package          // every loaded package, dependencies included
 	allow   []*regexp.Regexp
 	configs []config
-	refs    map[string][]ref // FullName -> references, every config; built on first use
+	refs    map[string][]ref // FullName -> references in the configs loaded so far
+	seen    map[token.Position]bool
 }
 
 // config is one GOOS/GOARCH under which the module is type-checked.
 type config struct {
 	platform
+	files  []string            // files only this platform builds (of the host's ignored files)
 	pkgs   []*packages.Package // loaded on first use; host: the driver's
 	loaded bool
 }
@@ -71,11 +74,17 @@ func newModule(pkgs []*packages.Package, opts Options) *module {
 	}
 	host := platform{runtime.GOOS, runtime.GOARCH}
 	m.configs = []config{{platform: host, pkgs: m.host, loaded: true}}
-	for _, pl := range m.platforms() {
+	byPlatform := m.platforms()
+	for _, pl := range slices.SortedFunc(maps.Keys(byPlatform), func(a, b platform) int {
+		return strings.Compare(a.goos+"/"+a.goarch, b.goos+"/"+b.goarch)
+	}) {
 		if pl != host {
-			m.configs = append(m.configs, config{platform: pl})
+			m.configs = append(m.configs, config{platform: pl, files: byPlatform[pl]})
 		}
 	}
+	m.refs = map[string][]ref{}
+	m.seen = map[token.Position]bool{}
+	m.index(&m.configs[0])
 	return m
 }
 
@@ -128,50 +137,28 @@ var knownOS = map[string]string{
 var knownArch = []string{"386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le",
 	"mipsle", "ppc64", "ppc64le", "riscv64", "s390x", "wasm"}
 
-// maxConfigs bounds the platforms checked besides the host.
-const maxConfigs = 6
-
-// platforms returns the GOOS (with its usual GOARCH) and GOARCH (with
-// linux) that the build constraints of the module's files name.
-func (m *module) platforms() []platform {
-	seen := map[platform]bool{}
-	var out []platform
-	addOS := func(goos string) {
-		c := platform{goos, knownOS[goos]}
-		if !seen[c] {
-			seen[c] = true
-			out = append(out, c)
-		}
-	}
-	addArch := func(arch string) {
-		c := platform{"linux", arch}
-		if !seen[c] {
-			seen[c] = true
-			out = append(out, c)
-		}
-	}
-	tag := func(t string) {
-		if _, ok := knownOS[t]; ok {
-			addOS(t)
-		} else if slices.Contains(knownArch, t) {
-			addArch(t)
-		}
-	}
-	files := map[string]bool{}
+// platforms returns, for each GOOS (with its usual GOARCH) and GOARCH
+// (with linux) that the build constraints of the module's files name,
+// the files the host build ignores that name it: a call in one of them
+// is seen only under that platform.
+func (m *module) platforms() map[platform][]string {
+	out := map[platform][]string{}
+	var files []string
 	for _, p := range m.host {
-		for _, f := range append(slices.Clone(p.GoFiles), p.IgnoredFiles...) {
-			files[f] = true
-		}
+		files = append(files, p.IgnoredFiles...)
 	}
-	for _, f := range slices.Sorted(func(yield func(string) bool) {
-		for f := range files {
-			if !yield(f) {
-				return
-			}
-		}
-	}) {
+	slices.Sort(files)
+	for _, f := range slices.Compact(files) {
 		if !strings.HasSuffix(f, ".go") {
 			continue
+		}
+		var named []platform
+		tag := func(t string) {
+			if arch, ok := knownOS[t]; ok {
+				named = append(named, platform{t, arch})
+			} else if slices.Contains(knownArch, t) {
+				named = append(named, platform{"linux", t})
+			}
 		}
 		base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(f), ".go"), "_test")
 		parts := strings.Split(base, "_")
@@ -195,10 +182,11 @@ func (m *module) platforms() []platform {
 				}
 			}
 		}
-	}
-	slices.SortFunc(out, func(a, b platform) int { return strings.Compare(a.goos+a.goarch, b.goos+b.goarch) })
-	if len(out) > maxConfigs {
-		out = out[:maxConfigs]
+		for _, pl := range named {
+			if !slices.Contains(out[pl], f) {
+				out[pl] = append(out[pl], f)
+			}
+		}
 	}
 	return out
 }
@@ -229,42 +217,55 @@ func (m *module) load(c *config) {
 }
 
 // references returns every reference to the function named full (a
-// types.Func FullName) in the main module, under every configuration,
-// each source position once.
-func (m *module) references(full string) []ref {
-	if m.refs == nil {
-		m.refs = map[string][]ref{}
-		seen := map[token.Position]bool{}
-		for i := range m.configs {
-			c := &m.configs[i]
-			m.load(c)
-			for _, p := range c.pkgs {
-				for id, obj := range p.TypesInfo.Uses {
-					fn, ok := obj.(*types.Func)
-					if !ok || fn.Pkg() == nil {
-						continue
-					}
-					posn := p.Fset.Position(id.Pos())
-					if seen[posn] {
-						continue
-					}
-					seen[posn] = true
-					m.refs[fn.Origin().FullName()] = append(m.refs[fn.Origin().FullName()], ref{p, fileOf(p, id.Pos()), id})
-				}
+// types.Func FullName, short its name) in the main module, each source
+// position once. A platform other than the host's is loaded only if a
+// file that only it builds mentions short.
+func (m *module) references(full, short string) []ref {
+	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(short) + `\b`)
+	for i := range m.configs {
+		c := &m.configs[i]
+		if c.loaded {
+			continue
+		}
+		for _, f := range c.files {
+			if src, err := os.ReadFile(f); err == nil && word.Match(src) {
+				m.load(c)
+				m.index(c)
+				break
 			}
 		}
-		for k, rs := range m.refs {
-			slices.SortFunc(rs, func(a, b ref) int {
-				pa, pb := a.pkg.Fset.Position(a.id.Pos()), b.pkg.Fset.Position(b.id.Pos())
-				if pa.Filename != pb.Filename {
-					return strings.Compare(pa.Filename, pb.Filename)
-				}
-				return pa.Offset - pb.Offset
-			})
-			m.refs[k] = rs
+	}
+	rs := m.refs[full]
+	slices.SortFunc(rs, func(a, b ref) int {
+		pa, pb := a.pkg.Fset.Position(a.id.Pos()), b.pkg.Fset.Position(b.id.Pos())
+		if pa.Filename != pb.Filename {
+			return strings.Compare(pa.Filename, pb.Filename)
+		}
+		return pa.Offset - pb.Offset
+	})
+	return rs
+}
+
+// index adds the references of c's packages to m.refs.
+func (m *module) index(c *config) {
+	for _, p := range c.pkgs {
+		if p.TypesInfo == nil {
+			continue
+		}
+		for id, obj := range p.TypesInfo.Uses {
+			fn, ok := obj.(*types.Func)
+			if !ok || fn.Pkg() == nil {
+				continue
+			}
+			posn := p.Fset.Position(id.Pos())
+			if m.seen[posn] {
+				continue
+			}
+			m.seen[posn] = true
+			full := fn.Origin().FullName()
+			m.refs[full] = append(m.refs[full], ref{p, fileOf(p, id.Pos()), id})
 		}
 	}
-	return m.refs[full]
 }
 
 // basePath is the import path of the package p tests (p itself if not a

@@ -19,7 +19,7 @@ func (m *module) verify(edits Edits) string {
 		return "no module-wide fix: " + why
 	}
 	dirs := map[string]string{} // directory -> import path
-	for _, c := range m.configs {
+	for _, c := range m.configs[:1] {
 		for _, p := range c.pkgs {
 			for _, f := range append(slices.Clone(p.GoFiles), p.IgnoredFiles...) {
 				dirs[filepath.Dir(f)] = basePath(p)
@@ -39,7 +39,11 @@ func (m *module) verify(edits Edits) string {
 		return ""
 	}
 	base, _ := m.opts.Trial(Edits{})
-	for _, c := range m.configs {
+	for i := range m.configs {
+		c := &m.configs[i]
+		if i > 0 && !touches(c.files, overlay) {
+			continue // no file of the touched packages builds only there
+		}
 		// Packages that do not type-check without the change (cgo under
 		// CGO_ENABLED=0, a missing platform file) cannot judge it.
 		broken := map[string]bool{}
@@ -70,4 +74,20 @@ func (m *module) verify(edits Edits) string {
 		}
 	}
 	return ""
+}
+
+// touches reports whether one of files lies in the directory of a file
+// of overlay: a package the change touches has a file that only that
+// platform builds.
+func touches(files []string, overlay map[string][]byte) bool {
+	dirs := map[string]bool{}
+	for f := range overlay {
+		dirs[filepath.Dir(f)] = true
+	}
+	for _, f := range files {
+		if dirs[filepath.Dir(f)] {
+			return true
+		}
+	}
+	return false
 }
