@@ -50,7 +50,11 @@ func (c *change) propagate() string {
 	for len(c.queue) > 0 {
 		g := c.queue[0]
 		c.queue = c.queue[1:]
-		for _, r := range c.m.references(g.full, g.short) {
+		refs := c.m.references(g.full, g.short)
+		if c.m.incomplete != "" {
+			return "no module-wide fix: the main module does not load whole: " + c.m.incomplete
+		}
+		for _, r := range refs {
 			posn := r.pkg.Fset.Position(r.id.Pos())
 			if g.byFixPkg && r.pkg.PkgPath == g.pkgPath && !strings.HasSuffix(posn.Filename, "_test.go") && c.m.byFile[posn.Filename] != nil {
 				continue // package fix updated it

@@ -30,6 +30,9 @@ type module struct {
 	configs []config
 	refs    map[string][]ref // FullName -> references in the configs loaded so far
 	seen    map[token.Position]bool
+
+	prepared   bool
+	incomplete string // why the module could not be loaded whole
 }
 
 // config is one GOOS/GOARCH under which the module is type-checked.
@@ -72,8 +75,23 @@ func newModule(pkgs []*packages.Package, opts Options) *module {
 	for _, a := range allow {
 		m.allow = append(m.allow, pkgPattern(a))
 	}
-	host := platform{runtime.GOOS, runtime.GOARCH}
-	m.configs = []config{{platform: host, pkgs: m.host, loaded: true}}
+	m.configs = []config{{platform: platform{runtime.GOOS, runtime.GOARCH}, pkgs: m.host, loaded: true}}
+	m.refs = map[string][]ref{}
+	m.seen = map[token.Position]bool{}
+	m.index(&m.configs[0])
+	return m
+}
+
+// prepare completes the host's view to every package of the main module
+// (the command line may have named only some: their callers elsewhere in
+// the module must be updated too) and lists the other platforms.
+func (m *module) prepare() {
+	if m.prepared {
+		return
+	}
+	m.prepared = true
+	m.completeHost()
+	host := m.configs[0].platform
 	byPlatform := m.platforms()
 	for _, pl := range slices.SortedFunc(maps.Keys(byPlatform), func(a, b platform) int {
 		return strings.Compare(a.goos+"/"+a.goarch, b.goos+"/"+b.goarch)
@@ -82,10 +100,55 @@ func newModule(pkgs []*packages.Package, opts Options) *module {
 			m.configs = append(m.configs, config{platform: pl, files: byPlatform[pl]})
 		}
 	}
-	m.refs = map[string][]ref{}
-	m.seen = map[token.Position]bool{}
-	m.index(&m.configs[0])
-	return m
+}
+
+// completeHost loads the main-module packages that the command line left
+// out, with their tests, and indexes their references.
+func (m *module) completeHost() {
+	have := map[string]bool{}
+	for _, p := range m.host {
+		have[basePath(p)] = true
+	}
+	list, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedModule, Dir: m.dir(), BuildFlags: m.opts.BuildFlags}, "./...")
+	if err != nil {
+		m.incomplete = err.Error()
+		return
+	}
+	var missing []string
+	for _, p := range list {
+		if p.Module != nil && p.Module.Main && !have[p.PkgPath] {
+			missing = append(missing, p.PkgPath)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	pkgs, err := m.loadUnder(m.configs[0].platform, nil, missing)
+	if err != nil {
+		m.incomplete = err.Error()
+		return
+	}
+	extra := config{platform: m.configs[0].platform}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		m.all = append(m.all, p) // for the interface checks
+		if p.Module != nil && p.Module.Main && p.TypesInfo != nil && !have[p.ID] {
+			have[p.ID] = true
+			m.host = append(m.host, p)
+			extra.pkgs = append(extra.pkgs, p)
+		}
+	})
+	m.configs[0].pkgs = m.host
+	m.index(&extra)
+}
+
+// dir is the main module's directory.
+func (m *module) dir() string {
+	for _, p := range m.host {
+		if p.Module != nil && p.Module.Dir != "" {
+			return p.Module.Dir
+		}
+	}
+	return ""
 }
 
 // fileAt returns the package (non-test variant if any) and syntax of a
@@ -221,6 +284,7 @@ func (m *module) load(c *config) {
 // position once. A platform other than the host's is loaded only if a
 // file that only it builds mentions short.
 func (m *module) references(full, short string) []ref {
+	m.prepare()
 	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(short) + `\b`)
 	for i := range m.configs {
 		c := &m.configs[i]
@@ -276,14 +340,10 @@ func basePath(p *packages.Package) string {
 
 // loadUnder loads paths and their tests under pl, with overlay.
 func (m *module) loadUnder(pl platform, overlay map[string][]byte, paths []string) ([]*packages.Package, error) {
-	dir := ""
-	if len(m.host) > 0 && m.host[0].Module != nil {
-		dir = m.host[0].Module.Dir
-	}
 	cfg := &packages.Config{
 		Mode:       packages.LoadSyntax | packages.NeedModule,
 		Tests:      true,
-		Dir:        dir,
+		Dir:        m.dir(),
 		Env:        append(os.Environ(), "GOOS="+pl.goos, "GOARCH="+pl.goarch, "CGO_ENABLED=0"),
 		BuildFlags: m.opts.BuildFlags,
 		Overlay:    overlay,

@@ -9,8 +9,10 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -57,20 +59,43 @@ func (s *editSet) addEdits(byFile map[string][]edit) string {
 	for name, es := range byFile {
 		for _, e := range es {
 			for _, o := range s.files[name] {
-				if e != o && overlap(e, o) {
+				if e != o && overlap(e, o) && !(importSpecs(e) && importSpecs(o) && e.start == o.start) {
 					return "it overlaps another fix in " + filepath.Base(name) + "; run noexit -fix again"
 				}
 			}
 		}
 	}
 	for name, es := range byFile {
+	next:
 		for _, e := range es {
-			if !slices.Contains(s.files[name], e) {
-				s.files[name] = append(s.files[name], e)
+			for i, o := range s.files[name] {
+				if o == e {
+					continue next
+				}
+				if o.start == e.start && importSpecs(o) && importSpecs(e) {
+					// Two fixes add imports at the same spot: one insertion
+					// with each spec once.
+					s.files[name][i].text = mergeSpecs(o.text, e.text)
+					continue next
+				}
 			}
+			s.files[name] = append(s.files[name], e)
 		}
 	}
 	return ""
+}
+
+// specLines matches an insertion of import specs into an import block:
+// "\n\t\"fmt\"\n\t\"errors\"".
+var specLines = regexp.MustCompile(`^(\n\t(\w+ )?"[^"\n]+")+$`)
+
+func importSpecs(e edit) bool { return e.start == e.end && specLines.MatchString(e.text) }
+
+// mergeSpecs unites two insertions of import specs, sorted.
+func mergeSpecs(a, b string) string {
+	lines := append(strings.Split(a, "\n\t")[1:], strings.Split(b, "\n\t")[1:]...)
+	slices.Sort(lines)
+	return "\n\t" + strings.Join(slices.Compact(lines), "\n\t")
 }
 
 // overlap reports whether two different edits touch the same bytes, or
