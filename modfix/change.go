@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -126,12 +127,42 @@ func (c *change) caller(g changedFunc, r ref) string {
 	if encl == nil {
 		return "no module-wide fix: " + g.name + " is called outside a function (" + fnName + ")"
 	}
+	if i+2 < len(path) {
+		switch path[i+2].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause, *ast.LabeledStmt:
+		default: // an if/switch/for header
+			return "no module-wide fix: the call to " + g.name + " in " + fnName + " is not a statement of its own"
+		}
+	}
+	// A new err declared by v, err := F() would shadow any visible err
+	// for the rest of the block: take a name nothing else uses.
+	errName := "err"
+	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && visible(p, call.Pos(), "err") {
+		errName = strings.ToLower(g.short[:1]) + g.short[1:] + "Err"
+		if visible(p, call.Pos(), errName) {
+			return "no module-wide fix: no free name for the error of " + g.name + " in " + fnName
+		}
+	}
 	file := p.Fset.Position(f.Package).Filename
 	handle, why := c.handler(g, p, f, file, encl, call, fnName)
 	if why != "" {
 		return why
 	}
-	return c.rewriteStmt(g, p, f, file, stmt, call, handle, fnName)
+	if errName != "err" {
+		handle = regexp.MustCompile(`\berr\b`).ReplaceAllString(handle, errName)
+	}
+	return c.rewriteStmt(g, p, f, file, stmt, call, handle, errName, fnName)
+}
+
+// visible reports whether name is declared in a scope around pos (the
+// universe aside).
+func visible(p *packages.Package, pos token.Pos, name string) bool {
+	s := p.Types.Scope().Innermost(pos)
+	if s == nil {
+		return true
+	}
+	found, obj := s.LookupParent(name, pos)
+	return obj != nil && found != types.Universe
 }
 
 // handler returns the statements that handle err at call, or why there
@@ -190,7 +221,7 @@ func (c *change) handler(g changedFunc, p *packages.Package, f *ast.File, file s
 }
 
 // rewriteStmt turns the call statement into one that checks the error.
-func (c *change) rewriteStmt(g changedFunc, p *packages.Package, f *ast.File, file string, stmt ast.Stmt, call *ast.CallExpr, handle, fnName string) string {
+func (c *change) rewriteStmt(g changedFunc, p *packages.Package, f *ast.File, file string, stmt ast.Stmt, call *ast.CallExpr, handle, errName, fnName string) string {
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return "no module-wide fix: " + err.Error()
@@ -198,7 +229,7 @@ func (c *change) rewriteStmt(g changedFunc, p *packages.Package, f *ast.File, fi
 	off := func(pos token.Pos) int { return p.Fset.Position(pos).Offset }
 	callText := string(src[off(call.Pos()):off(call.End())])
 	ind := indentAt(src, off(stmt.Pos()))
-	check := "err != nil {\n" + ind + "\t" + strings.ReplaceAll(handle, "\n", "\n"+ind+"\t") + "\n" + ind + "}"
+	check := errName + " != nil {\n" + ind + "\t" + strings.ReplaceAll(handle, "\n", "\n"+ind+"\t") + "\n" + ind + "}"
 	fail := "no module-wide fix: the call to " + g.name + " in " + fnName + " is not a statement of its own"
 	switch s := stmt.(type) {
 	case *ast.ExprStmt:
@@ -211,13 +242,11 @@ func (c *change) rewriteStmt(g changedFunc, p *packages.Package, f *ast.File, fi
 		if len(s.Rhs) != 1 || astutil.Unparen(s.Rhs[0]) != call || len(s.Lhs) != g.results {
 			return fail
 		}
-		if s.Tok == token.ASSIGN && !errInScope(p, call.Pos()) {
-			return "no module-wide fix: no err variable to assign at the call to " + g.name + " in " + fnName
+		if s.Tok != token.DEFINE {
+			// x, err = F() would overwrite an err that later code may read.
+			return "no module-wide fix: the call to " + g.name + " in " + fnName + " assigns to existing variables"
 		}
-		if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
-			return fail
-		}
-		c.edit(file, off(s.Lhs[len(s.Lhs)-1].End()), off(s.Lhs[len(s.Lhs)-1].End()), ", err")
+		c.edit(file, off(s.Lhs[len(s.Lhs)-1].End()), off(s.Lhs[len(s.Lhs)-1].End()), ", "+errName)
 		c.edit(file, off(s.End()), off(s.End()), "\n"+ind+"if "+check)
 		return ""
 	}
@@ -329,25 +358,96 @@ func (c *change) changeSignature(p *packages.Package, decl *ast.FuncDecl, obj *t
 	return why
 }
 
-// terminates reports whether a body ends in a return, a panic or an
-// endless loop, after which "return nil" would be unreachable.
+// terminates reports whether a body ends in a terminating statement (Go
+// spec), after which "return nil" would be unreachable code.
 func terminates(body *ast.BlockStmt) bool {
-	if len(body.List) == 0 {
-		return false
-	}
-	switch s := body.List[len(body.List)-1].(type) {
+	return len(body.List) > 0 && terminating(body.List[len(body.List)-1])
+}
+
+func terminating(s ast.Stmt) bool {
+	switch s := s.(type) {
 	case *ast.ReturnStmt:
 		return true
-	case *ast.ForStmt:
-		return s.Cond == nil
+	case *ast.BranchStmt:
+		return s.Tok == token.GOTO
 	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok {
-			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
-				return true
-			}
+		call, ok := s.X.(*ast.CallExpr)
+		if !ok {
+			return false
 		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		return ok && id.Name == "panic"
+	case *ast.BlockStmt:
+		return terminates(s)
+	case *ast.LabeledStmt:
+		return terminating(s.Stmt)
+	case *ast.IfStmt:
+		return s.Else != nil && terminates(s.Body) && terminating(s.Else)
+	case *ast.ForStmt:
+		return s.Cond == nil && !hasBreak(s.Body)
+	case *ast.SwitchStmt:
+		return clausesTerminate(s.Body, true)
+	case *ast.TypeSwitchStmt:
+		return clausesTerminate(s.Body, true)
+	case *ast.SelectStmt:
+		return clausesTerminate(s.Body, false)
 	}
 	return false
+}
+
+// clausesTerminate: every clause ends in a terminating statement (or
+// falls through), none breaks, and (for switches) one is the default.
+func clausesTerminate(body *ast.BlockStmt, needDefault bool) bool {
+	hasDefault := false
+	for _, cl := range body.List {
+		var list []ast.Stmt
+		switch cl := cl.(type) {
+		case *ast.CaseClause:
+			hasDefault = hasDefault || cl.List == nil
+			list = cl.Body
+		case *ast.CommClause:
+			list = cl.Body
+		}
+		if len(list) == 0 || hasBreak(&ast.BlockStmt{List: list}) {
+			return false
+		}
+		last := list[len(list)-1]
+		if b, ok := last.(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+			continue
+		}
+		if !terminating(last) {
+			return false
+		}
+	}
+	return hasDefault || !needDefault
+}
+
+// hasBreak reports whether a break statement in n may leave the
+// statement around it (any unlabelled break outside nested loops,
+// switches and selects, or any labelled break).
+func hasBreak(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			if x != n {
+				// Labelled breaks may still leave: look for them only.
+				ast.Inspect(x, func(y ast.Node) bool {
+					if b, ok := y.(*ast.BranchStmt); ok && b.Tok == token.BREAK && b.Label != nil {
+						found = true
+					}
+					return !found
+				})
+				return false
+			}
+		case *ast.BranchStmt:
+			if x.Tok == token.BREAK {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // testingVar returns the name of a *testing.T, *testing.B or testing.TB
@@ -366,17 +466,6 @@ func testingVar(p *packages.Package, pos token.Pos) string {
 		}
 	}
 	return ""
-}
-
-// errInScope reports whether a variable err of type error is in scope.
-func errInScope(p *packages.Package, pos token.Pos) bool {
-	s := p.Types.Scope().Innermost(pos)
-	if s == nil {
-		return false
-	}
-	_, obj := s.LookupParent("err", pos)
-	v, ok := obj.(*types.Var)
-	return ok && types.Identical(v.Type(), types.Universe.Lookup("error").Type())
 }
 
 // enclosingName names the function around path[0] for messages.

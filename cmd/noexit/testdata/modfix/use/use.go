@@ -66,3 +66,14 @@ func init() {
 type Server interface{ Serve() }
 
 var _ Server = lib.Srv{}
+
+// Shadow reads the outer err after the block: the error of lib.Open must
+// get a name of its own, not shadow err.
+func Shadow() error {
+	var err error
+	{
+		f := lib.Open("x")
+		err = f.Close()
+	}
+	return err
+}
