@@ -119,7 +119,7 @@ func TestFixExportedRefusals(t *testing.T) {
 		"cmd/tool/main.go":         "\tn, err := use.Setup(\"tool.conf\")\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n",
 		"use/use.go":               "func Setup(path string) (int, error) {\n\tf, err := lib.Open(path)\n\tif err != nil {\n\t\treturn 0, err\n\t}\n",
 		"lib/lib_test.go":          "\tf, err := lib.Open(os.DevNull)\n\tif err != nil {\n\t\tt.Fatal(err)\n\t}\n",
-		"use/use.go#shadow": "\t\tf, openErr := lib.Open(\"x\")\n\t\tif openErr != nil {\n\t\t\treturn openErr\n\t\t}\n\t\terr = f.Close()\n",
+		"use/use.go#shadow":        "\t\tf, openErr := lib.Open(\"x\")\n\t\tif openErr != nil {\n\t\t\treturn openErr\n\t\t}\n\t\terr = f.Close()\n",
 	} {
 		if got := readFile(t, filepath.Join(dir, strings.Split(file, "#")[0])); !strings.Contains(got, want) {
 			t.Errorf("%s lacks\n%s\nit is\n%s", file, want, got)
