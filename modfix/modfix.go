@@ -84,26 +84,34 @@ func Plan(pkgs []*packages.Package, findings []Finding, opts Options) Result {
 	if len(cands) == 0 {
 		return res
 	}
-	// All together first: one verification for the usual case.
-	all := Edits{}
-	for _, c := range cands {
-		all.add(c.edits)
-	}
-	if why := m.verify(all); why == "" {
-		opts.Accept(all)
-		for _, c := range cands {
-			res.Fixed[c.i] = c.msg
+	// Verify candidates together, halving a group that fails: one
+	// verification in the usual case, a few per fix that fails.
+	var try func(cs []cand)
+	try = func(cs []cand) {
+		if len(cs) == 0 {
+			return
 		}
-		return res
-	}
-	for _, c := range cands {
-		if why := m.verify(c.edits); why != "" {
-			res.Refused[c.i] = why
-			continue
+		all := Edits{}
+		for _, c := range cs {
+			all.add(c.edits)
 		}
-		opts.Accept(c.edits)
-		res.Fixed[c.i] = c.msg
+		why := m.verify(all)
+		if why == "" {
+			opts.Accept(all)
+			m.gen++
+			for _, c := range cs {
+				res.Fixed[c.i] = c.msg
+			}
+			return
+		}
+		if len(cs) == 1 {
+			res.Refused[cs[0].i] = why
+			return
+		}
+		try(cs[:len(cs)/2])
+		try(cs[len(cs)/2:])
 	}
+	try(cands)
 	return res
 }
 

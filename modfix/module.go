@@ -33,6 +33,9 @@ type module struct {
 
 	prepared   bool
 	incomplete string // why the module could not be loaded whole
+
+	gen    int                        // fixes accepted so far: the baseline's version
+	broken map[string]map[string]bool // baseline key -> packages that fail without the change
 }
 
 // config is one GOOS/GOARCH under which the module is type-checked.

@@ -46,13 +46,21 @@ func (m *module) verify(edits Edits) string {
 		}
 		// Packages that do not type-check without the change (cgo under
 		// CGO_ENABLED=0, a missing platform file) cannot judge it.
-		broken := map[string]bool{}
-		if pkgs, err := m.loadUnder(c.platform, base, paths); err == nil {
-			packages.Visit(pkgs, nil, func(p *packages.Package) {
-				if len(p.Errors) > 0 {
-					broken[p.ID] = true
-				}
-			})
+		key := fmt.Sprintf("%s/%s %d %s", c.goos, c.goarch, m.gen, strings.Join(paths, " "))
+		broken := m.broken[key]
+		if broken == nil {
+			broken = map[string]bool{}
+			if pkgs, err := m.loadUnder(c.platform, base, paths); err == nil {
+				packages.Visit(pkgs, nil, func(p *packages.Package) {
+					if len(p.Errors) > 0 {
+						broken[p.ID] = true
+					}
+				})
+			}
+			if m.broken == nil {
+				m.broken = map[string]map[string]bool{}
+			}
+			m.broken[key] = broken
 		}
 		pkgs, err := m.loadUnder(c.platform, overlay, paths)
 		if err != nil {
