@@ -112,6 +112,7 @@ func (m *module) completeHost() {
 	for _, p := range m.host {
 		have[basePath(p)] = true
 	}
+	//noexit:allow x/tools exits only on a broken invariant (an unknown load mode), not on user input
 	list, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedModule, Dir: m.dir(), BuildFlags: m.opts.BuildFlags}, "./...")
 	if err != nil {
 		m.incomplete = err.Error()
