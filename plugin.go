@@ -3,7 +3,8 @@
 // scripts/build-golangci.sh) offers the linter "noexit", whose settings
 // under linters.settings.custom.noexit.settings take the keys of the
 // noexit command's flags: categories, terminators, entry, default-entries,
-// lifecycle, allow, deps, modeled. The analysis lives in package analyzer.
+// lifecycle, allow, default-allow, deps, trust, modeled (deprecated),
+// baseline, write-baseline. The analysis lives in package analyzer.
 package noexit
 
 import (
@@ -74,9 +75,10 @@ func cloneConfig(c analyzer.Config) analyzer.Config {
 	c.Entry = slices.Clone(c.Entry)
 	c.Lifecycle = slices.Clone(c.Lifecycle)
 	c.Allow = slices.Clone(c.Allow)
+	c.Trust = slices.Clone(c.Trust)
 	c.Modeled = slices.Clone(c.Modeled)
 	c.DefaultEntries = clonePtr(c.DefaultEntries)
-	c.Deps = clonePtr(c.Deps)
+	c.DefaultAllow = clonePtr(c.DefaultAllow)
 	return c
 }
 

@@ -34,8 +34,8 @@ func Register() { %s
 `
 
 const (
-	wantExit  = "// want `os.Exit ends the process on init path %s.Register -> os.Exit`"
-	wantFatal = "// want `log.Fatal ends the process on init path %s.Register -> log.Fatal`"
+	wantExit  = "// want `os.Exit ends the process, reached from exported %s.Register -> os.Exit`"
+	wantFatal = "// want `log.Fatal ends the process, reached from exported %s.Register -> log.Fatal`"
 )
 
 // writePkg writes package example.com/name under dir/src (a dotless path
@@ -105,6 +105,15 @@ func TestSettings(t *testing.T) {
 			"deps":            true,
 			"modeled":         []any{"example.com/log/..."},
 		},
+		map[string]any{
+			"default-allow":  false,
+			"deps":           "module",
+			"trust":          []any{"github.com/emicklei/go-restful/...", "example.com/x.(*T).M", "(*example.com/x.T).M"},
+			"baseline":       "noexit.baseline",
+			"write-baseline": "",
+		},
+		map[string]any{"deps": "none"},
+		map[string]any{"deps": false},
 	}
 	for _, s := range ok {
 		if _, err := noexit.New(s); err != nil {
@@ -125,6 +134,10 @@ func TestSettings(t *testing.T) {
 		{map[string]any{"lifecycle": []any{"(*x.T).M"}}, []string{"noexit", "lifecycle", `"(*x.T).M"`}},
 		{map[string]any{"allow": []any{"/abs"}}, []string{"noexit", "allow", `"/abs"`}},
 		{map[string]any{"modeled": []any{"a b"}}, []string{"noexit", "modeled", `"a b"`}},
+		{map[string]any{"trust": []any{"x.(*T"}}, []string{"noexit", "trust", `"x.(*T"`}},
+		{map[string]any{"deps": "some"}, []string{"noexit", "deps", `"some"`}},
+		{map[string]any{"deps": 1}, []string{"noexit", "deps"}},
+		{map[string]any{"default-allow": "no"}, []string{"noexit", "default-allow"}},
 	}
 	for _, c := range bad {
 		p, err := noexit.New(c.settings)

@@ -18,6 +18,18 @@ var Analyzer = New(&Config{})
 // fails every run with an error that names it. Analyzers from separate
 // calls share no state.
 func New(cfg *Config) *analysis.Analyzer {
+	a, _ := NewSession(cfg)
+	return a
+}
+
+// A Session is what one analyzer learns across all the packages of a run,
+// for the driver to say after the run.
+type Session struct {
+	settings func() (*settings, error)
+}
+
+// NewSession is New, with the analyzer's Session.
+func NewSession(cfg *Config) (*analysis.Analyzer, *Session) {
 	a := &analysis.Analyzer{
 		Name:       "noexit",
 		Doc:        doc,
@@ -31,15 +43,30 @@ func New(cfg *Config) *analysis.Analyzer {
 		set  *settings
 		err  error
 	)
-	a.Run = func(pass *analysis.Pass) (any, error) {
+	compiled := func() (*settings, error) {
 		once.Do(func() { set, err = cfg.compile() })
+		return set, err
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		set, err := compiled()
 		if err != nil {
 			return nil, err
 		}
-		run(pass, set)
-		return struct{}{}, nil
+		return struct{}{}, run(pass, set)
 	}
-	return a
+	return a, &Session{settings: compiled}
+}
+
+// UnmatchedTrust returns the -trust entries that matched no package or
+// function among those the analyzer has seen so far (the analysed
+// packages and everything they import): after a run, the entries that
+// match nothing loaded, most likely typos.
+func (s *Session) UnmatchedTrust() []string {
+	set, err := s.settings()
+	if err != nil {
+		return nil
+	}
+	return set.trust.unmatched()
 }
 
 // doc is the first paragraph of the package documentation in doc.go.
@@ -53,10 +80,11 @@ functions matching -entry patterns. It follows static calls across
 packages, shows the whole path in each diagnostic and, where it is safe,
 suggests a fix that returns an error instead.`
 
-func run(pass *analysis.Pass, set *settings) {
+func run(pass *analysis.Pass, set *settings) error {
 	path := pass.Pkg.Path()
-	if pass.Pkg.Name() == "main" || matchAny(set.allow, path) || isModeled(pass, set) {
-		return
+	set.trust.see(pass.Pkg)
+	if pass.Pkg.Name() == "main" || matchAny(set.allow, path) || isModeled(pass, set) || set.trust.pkgTrusted(path) {
+		return nil
 	}
 	g := newGraph(pass, set)
 	var files []*ast.File
@@ -87,12 +115,11 @@ func run(pass *analysis.Pass, set *settings) {
 	}
 	g.markEntries()
 	g.reach()
-	g.report()
+	return g.report()
 }
 
 // isModeled reports whether the package's exits are exactly the catalogue:
-// the standard library, the catalogued logging modules and -modeled
-// patterns. The standard library is told apart by its dotless path and
+// the standard library and the catalogued logging modules. The standard library is told apart by its dotless path and
 // the absence of a module; GOPATH-style test data (testdata/src) is never
 // standard.
 func isModeled(pass *analysis.Pass, set *settings) bool {

@@ -27,6 +27,7 @@ func TestDefaults(t *testing.T) {
 		"exits", "aliases", "closures", "recursion", "generics",
 		"chaina", "chainb", "chainc", "entries", "dead",
 		"allowed/...", "terminates/...", "ifaces", "loggers", "module", "cgo",
+		"flagsets", "chainhelp", "chained", "elide", "defaultallow/on/...",
 	)
 }
 
@@ -58,7 +59,7 @@ func TestConfigured(t *testing.T) {
 		},
 		{
 			name: "no deps",
-			cfg:  analyzer.Config{Deps: boolPtr(false)},
+			cfg:  analyzer.Config{Deps: analyzer.DepsNone},
 			pkgs: []string{"nodeps"},
 		},
 	} {

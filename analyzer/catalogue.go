@@ -1,6 +1,11 @@
 package analyzer
 
-import "strings"
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+)
 
 // Terminator categories.
 const (
@@ -25,11 +30,80 @@ var modeledModules = []string{
 	"github.com/sirupsen/logrus/...",
 	"go.uber.org/zap/...",
 	"golang.org/x/sys/...",
+	"github.com/spf13/pflag",
 }
 
-// flagNewFlagSet is a terminator only when its second argument is
-// flag.ExitOnError; see exitOnError.
-const flagNewFlagSet = "flag.NewFlagSet"
+const (
+	pflag = "github.com/spf13/pflag"
+	zap   = "go.uber.org/zap"
+)
+
+// conditional holds the terminators that end the process only with
+// certain constant arguments; a call that does not match is no exit.
+var conditional = map[string]func(*types.Info, *ast.CallExpr) bool{
+	// Have: flag.NewFlagSet(name, flag.ExitOnError)
+	"flag.NewFlagSet":               constArg(1, exitOnError),
+	pflag + ".NewFlagSet":           constArg(1, exitOnError),
+	"(*flag.FlagSet).Init":          constArg(1, exitOnError),
+	"(*" + pflag + ".FlagSet).Init": constArg(1, exitOnError),
+	// Have: flag.CommandLine.Parse(args); CommandLine exits on a bad flag.
+	"(*flag.FlagSet).Parse":          onCommandLine("flag"),
+	"(*" + pflag + ".FlagSet).Parse": onCommandLine(pflag),
+	// Have: logger.Check(zapcore.FatalLevel, msg); its Write exits.
+	"(*" + zap + ".Logger).Check":        constArg(0, fatalLevel),
+	"(*" + zap + ".Logger).Log":          constArg(0, fatalLevel),
+	"(*" + zap + ".SugaredLogger).Log":   constArg(0, fatalLevel),
+	"(*" + zap + ".SugaredLogger).Logf":  constArg(0, fatalLevel),
+	"(*" + zap + ".SugaredLogger).Logw":  constArg(0, fatalLevel),
+	"(*" + zap + ".SugaredLogger).Logln": constArg(0, fatalLevel),
+}
+
+// The constant values that make a conditional terminator exit:
+// flag.ExitOnError and pflag.ExitOnError are 1, zapcore.FatalLevel is 5.
+const (
+	exitOnError = 1
+	fatalLevel  = 5
+)
+
+// constArg matches a call whose i-th argument is the integer constant want.
+func constArg(i int, want int64) func(*types.Info, *ast.CallExpr) bool {
+	return func(info *types.Info, call *ast.CallExpr) bool {
+		if call == nil || len(call.Args) <= i {
+			return false
+		}
+		tv, ok := info.Types[call.Args[i]]
+		if !ok || tv.Value == nil {
+			return false
+		}
+		v, exact := constant.Int64Val(tv.Value)
+		return exact && v == want
+	}
+}
+
+// onCommandLine matches pkg.CommandLine.Parse(...): the receiver is the
+// package's exit-on-error CommandLine set.
+func onCommandLine(pkg string) func(*types.Info, *ast.CallExpr) bool {
+	return func(info *types.Info, call *ast.CallExpr) bool {
+		if call == nil {
+			return false
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		var id *ast.Ident
+		switch x := ast.Unparen(sel.X).(type) {
+		case *ast.SelectorExpr:
+			id = x.Sel
+		case *ast.Ident:
+			id = x // dot import
+		default:
+			return false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		return ok && v.Name() == "CommandLine" && v.Pkg() != nil && v.Pkg().Path() == pkg
+	}
+}
 
 // catalogue maps types.Func.FullName of each built-in terminator to its
 // category.
@@ -78,11 +152,13 @@ func buildCatalogue() map[string]string {
 	add(catFatalLog, funcs(logrus, "Fatal", "Fatalf", "Fatalln", "FatalFn", "Exit")...)
 	add(catFatalLog, methods("*"+logrus+".Logger", "Fatal", "Fatalf", "Fatalln", "FatalFn", "Exit")...)
 	add(catFatalLog, methods("*"+logrus+".Entry", fatal3...)...)
-	const zap = "go.uber.org/zap"
-	add(catFatalLog, methods("*"+zap+".Logger", "Fatal")...)
+	add(catFatalLog, methods("*"+zap+".Logger", "Fatal", "Check", "Log")...)
+	add(catFatalLog, methods("*"+zap+".SugaredLogger", "Log", "Logf", "Logw", "Logln")...)
 	add(catFatalLog, methods("*"+zap+".SugaredLogger", "Fatal", "Fatalf", "Fatalw", "Fatalln")...)
 
-	add(catFlagExit, "flag.Parse", flagNewFlagSet)
+	add(catFlagExit, "flag.Parse", "flag.NewFlagSet", "(*flag.FlagSet).Init", "(*flag.FlagSet).Parse")
+	add(catFlagExit, pflag+".Parse", pflag+".ParseAll", pflag+".NewFlagSet")
+	add(catFlagExit, methods("*"+pflag+".FlagSet", "Init", "Parse")...)
 
 	add(catGoexit, "runtime.Goexit")
 
@@ -113,11 +189,15 @@ func verb(cat string) string {
 
 // advice says what to do instead, for messages.
 func advice(name string) string {
+	pkg := "flag"
+	if strings.HasPrefix(name, pflag) || strings.HasPrefix(name, "(*"+pflag) {
+		pkg = "pflag"
+	}
 	switch name {
-	case flagNewFlagSet:
-		return "use flag.ContinueOnError and return the parse error"
-	case "flag.Parse":
-		return "parse a flag.FlagSet created with flag.ContinueOnError and return its error"
+	case "flag.NewFlagSet", "(*flag.FlagSet).Init", pflag + ".NewFlagSet", "(*" + pflag + ".FlagSet).Init":
+		return "use " + pkg + ".ContinueOnError and return the parse error"
+	case "flag.Parse", "(*flag.FlagSet).Parse", pflag + ".Parse", pflag + ".ParseAll", "(*" + pflag + ".FlagSet).Parse":
+		return "parse a " + pkg + ".FlagSet created with " + pkg + ".ContinueOnError and return its error"
 	default:
 		return "return an error instead"
 	}

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"regexp"
@@ -30,22 +31,37 @@ type Config struct {
 	// Lifecycle adds interfaces, fully qualified ("example.com/fw.Module"),
 	// whose implementers' methods are all entry points.
 	Lifecycle []string `json:"lifecycle,omitempty"`
-	// Allow replaces the package patterns where exiting is allowed; nil
-	// selects ".../cmd/...".
+	// Allow adds package patterns where exiting is allowed.
 	Allow []string `json:"allow,omitempty"`
-	// Deps reports calls into other packages' may-exit functions; nil is
-	// true.
-	Deps *bool `json:"deps,omitempty"`
-	// Modeled adds package patterns whose exits are only the catalogued
-	// ones (never inferred from their bodies).
+	// DefaultAllow keeps the default allowed packages (".../cmd/..." and
+	// test-support code); nil is true.
+	DefaultAllow *bool `json:"default-allow,omitempty"`
+	// Deps selects which calls into other packages' may-exit functions
+	// are reported: "module" (the default), "all" or "none".
+	Deps DepsMode `json:"deps,omitempty"`
+	// Trust lists packages ("github.com/x/y/...") and functions
+	// ("example.com/x.(*T).M", "(*example.com/x.T).M") whose exits the
+	// user accepts: they are neither reported nor propagated.
+	Trust []string `json:"trust,omitempty"`
+	// Modeled is the deprecated name of Trust; its entries are trusted.
 	Modeled []string `json:"modeled,omitempty"`
+	// Baseline names a file of recorded findings that are not reported.
+	Baseline string `json:"baseline,omitempty"`
+	// WriteBaseline names a file to record the current findings in,
+	// instead of reporting them.
+	WriteBaseline string `json:"write-baseline,omitempty"`
 }
 
 // Default values, shown in flag help and the README.
 var (
 	defaultCategories = []string{catExit, catFatalLog, catFlagExit}
-	defaultAllow      = []string{".../cmd/..."}
-	defaultLifecycle  = []string{"github.com/kubeedge/beehive/pkg/core.Module"}
+	defaultAllow      = []string{
+		".../cmd/...",
+		// test-support code
+		".../test/...", ".../tests/...", ".../e2e/...", ".../testing/...",
+		".../testutil/...", ".../testutils/...", ".../testhelpers/...",
+	}
+	defaultLifecycle = []string{"github.com/kubeedge/beehive/pkg/core.Module"}
 )
 
 // RegisterFlags binds the fields of c to flags on fs, with the names the
@@ -64,12 +80,20 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 		"comma-separated extra lifecycle interfaces, fully qualified; every method of an implementer is an entry point (always includes "+
 			strings.Join(defaultLifecycle, ",")+")")
 	fs.Var(&listFlag{&c.Allow, checkPkgPattern}, "allow",
-		"comma-separated package patterns where exiting is allowed; replaces the default "+strings.Join(defaultAllow, ",")+
-			" (an empty value allows none)")
-	fs.Var(boolFlag{&c.Deps}, "deps",
-		"report calls into other packages' functions that may end the process (default true)")
-	fs.Var(&listFlag{&c.Modeled, checkPkgPattern}, "modeled",
-		"comma-separated extra package patterns whose exits are only the catalogued terminators, never inferred")
+		"comma-separated package patterns where exiting is allowed, in addition to the defaults")
+	fs.Var(boolFlag{&c.DefaultAllow}, "default-allow",
+		"allow exiting in "+strings.Join(defaultAllow, ",")+" (default true)")
+	fs.Var(&c.Deps, "deps",
+		"which calls into other packages' functions that may end the process to report: "+
+			"module (every call whose exit lies in this module; once per package and exit site otherwise), all, none; true=all, false=none (default module)")
+	fs.Var(&listFlag{&c.Trust, checkTrust}, "trust",
+		"comma-separated packages (example.com/x/...) and functions (example.com/x.(*T).M) whose exits are accepted: neither reported nor propagated")
+	fs.Var(&listFlag{&c.Modeled, checkTrust}, "modeled",
+		"deprecated: use -trust")
+	fs.StringVar(&c.Baseline, "baseline", "",
+		"file of recorded findings not to report (written by -write-baseline); a relative path is resolved against the module root")
+	fs.StringVar(&c.WriteBaseline, "write-baseline", "",
+		"record the current findings in this file instead of reporting them; a relative path is resolved against the module root")
 }
 
 // settings is a validated, compiled Config.
@@ -80,8 +104,11 @@ type settings struct {
 	defaults    bool
 	lifecycle   []qualifiedName
 	allow       []*regexp.Regexp
-	deps        bool
+	deps        DepsMode
 	modeled     []*regexp.Regexp
+	trust       *trustList
+	baseline    *baseline // nil without -baseline
+	writeTo     string    // -write-baseline
 }
 
 // compile validates c and returns its compiled form. Every error names the
@@ -91,7 +118,11 @@ func (c *Config) compile() (*settings, error) {
 		categories:  map[string]bool{},
 		terminators: map[string]string{},
 		defaults:    c.DefaultEntries == nil || *c.DefaultEntries,
-		deps:        c.Deps == nil || *c.Deps,
+		deps:        c.Deps.mode(),
+		writeTo:     c.WriteBaseline,
+	}
+	if err := c.Deps.check(); err != nil {
+		return nil, fmt.Errorf("noexit: deps: %w", err)
 	}
 	cats := c.Categories
 	if cats == nil {
@@ -129,15 +160,26 @@ func (c *Config) compile() (*settings, error) {
 		s.lifecycle = append(s.lifecycle, q)
 	}
 	allow := c.Allow
-	if allow == nil {
-		allow = defaultAllow
+	if c.DefaultAllow == nil || *c.DefaultAllow {
+		allow = append(slices.Clone(defaultAllow), allow...)
 	}
 	var err error
 	if s.allow, err = compilePkgPatterns("allow", allow); err != nil {
 		return nil, err
 	}
-	if s.modeled, err = compilePkgPatterns("modeled", append(slices.Clone(modeledModules), c.Modeled...)); err != nil {
+	if s.modeled, err = compilePkgPatterns("modeled", modeledModules); err != nil {
 		return nil, err
+	}
+	for _, m := range c.Modeled {
+		if err := checkTrust(m); err != nil {
+			return nil, fmt.Errorf("noexit: modeled: %w", err)
+		}
+	}
+	if s.trust, err = compileTrust(append(slices.Clone(c.Trust), c.Modeled...)); err != nil {
+		return nil, err
+	}
+	if c.Baseline != "" && c.WriteBaseline == "" {
+		s.baseline = &baseline{path: c.Baseline, files: map[string]map[string]bool{}}
 	}
 	return s, nil
 }
@@ -202,6 +244,11 @@ func checkLifecycle(s string) error {
 	return nil
 }
 
+func checkTrust(s string) error {
+	_, err := parseTrust(s)
+	return err
+}
+
 func checkPkgPattern(s string) error {
 	_, err := compilePkgPattern(s)
 	return err
@@ -232,4 +279,77 @@ func (b boolFlag) IsBoolFlag() bool { return true }
 func (c *Config) Validate() error {
 	_, err := c.compile()
 	return err
+}
+
+// DepsMode says which calls into other packages' may-exit functions are
+// reported: "module", "all" or "none"; "" is "module", and "true" and
+// "false" are kept as "all" and "none". In YAML and JSON it is a string
+// or a boolean.
+type DepsMode string
+
+// The -deps modes.
+const (
+	DepsModule DepsMode = "module"
+	DepsAll    DepsMode = "all"
+	DepsNone   DepsMode = "none"
+)
+
+func (d DepsMode) mode() DepsMode {
+	switch d {
+	case "", DepsModule:
+		return DepsModule
+	case "true", DepsAll:
+		return DepsAll
+	case "false", DepsNone:
+		return DepsNone
+	}
+	return d
+}
+
+func (d DepsMode) check() error {
+	switch d.mode() {
+	case DepsModule, DepsAll, DepsNone:
+		return nil
+	}
+	return fmt.Errorf("unknown mode %q (want module, all or none)", string(d))
+}
+
+// String returns the mode as set, for flag help.
+func (d *DepsMode) String() string {
+	if d == nil {
+		return ""
+	}
+	return string(*d)
+}
+
+// Set checks and sets the mode, for flag parsing.
+func (d *DepsMode) Set(v string) error {
+	if err := DepsMode(v).check(); err != nil {
+		return err
+	}
+	*d = DepsMode(v)
+	return nil
+}
+
+// IsBoolFlag lets a bare -deps mean -deps=true, as before.
+func (d *DepsMode) IsBoolFlag() bool { return true }
+
+// UnmarshalJSON accepts a mode name or a boolean.
+func (d *DepsMode) UnmarshalJSON(b []byte) error {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	switch v := v.(type) {
+	case bool:
+		*d = DepsMode(strconv.FormatBool(v))
+	case string:
+		*d = DepsMode(v)
+	default:
+		return fmt.Errorf("deps: want module, all, none, true or false, not %s", b)
+	}
+	if err := d.check(); err != nil {
+		return fmt.Errorf("deps: %w", err)
+	}
+	return nil
 }

@@ -24,7 +24,10 @@ func TestValidateNamesBadValue(t *testing.T) {
 		{analyzer.Config{Lifecycle: []string{"Module"}}, `bad lifecycle interface "Module"`},
 		{analyzer.Config{Lifecycle: []string{"(*x.T).M"}}, `bad lifecycle interface "(*x.T).M"`},
 		{analyzer.Config{Allow: []string{"/abs/..."}}, `allow: bad package pattern "/abs/..."`},
-		{analyzer.Config{Modeled: []string{"a b"}}, `modeled: bad package pattern "a b"`},
+		{analyzer.Config{Modeled: []string{"a b"}}, `modeled: bad trust entry "a b"`},
+		{analyzer.Config{Trust: []string{"x.(*T"}}, `trust: bad trust entry "x.(*T"`},
+		{analyzer.Config{Trust: []string{"(*x.T).M("}}, `trust: bad trust entry "(*x.T).M("`},
+		{analyzer.Config{Deps: "some"}, `deps: unknown mode "some"`},
 	} {
 		err := tc.cfg.Validate()
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -42,6 +45,8 @@ func TestValidateAccepts(t *testing.T) {
 		{Lifecycle: []string{"example.com/fw.Module"}},
 		{Allow: []string{}},
 		{Allow: []string{"example.com/tools/...", ".../internal/cli"}},
+		{Trust: []string{"github.com/x/y/...", "example.com/x.(*T).M", "(*example.com/x.T).M", "example.com/x.F", "gopkg.in/yaml.v3"}},
+		{Deps: "module"}, {Deps: "all"}, {Deps: "none"}, {Deps: "true"}, {Deps: "false"},
 	} {
 		if err := cfg.Validate(); err != nil {
 			t.Errorf("Validate(%+v) = %v, want nil", cfg, err)
@@ -69,14 +74,14 @@ func TestFlags(t *testing.T) {
 	if cfg.Allow == nil || len(cfg.Allow) != 0 {
 		t.Errorf("Allow = %#v, want empty non-nil", cfg.Allow)
 	}
-	if cfg.DefaultEntries == nil || *cfg.DefaultEntries || cfg.Deps == nil || *cfg.Deps {
+	if cfg.DefaultEntries == nil || *cfg.DefaultEntries || cfg.Deps != "false" {
 		t.Errorf("booleans not set: %v %v", cfg.DefaultEntries, cfg.Deps)
 	}
 	if err := cfg.Validate(); err != nil {
 		t.Error(err)
 	}
 	for _, arg := range []string{
-		"-deps=maybe", "-categories=exit,nope", "-entry=(*T", "-terminators=Die",
+		"-deps=maybe", "-trust=x.(*T", "-categories=exit,nope", "-entry=(*T", "-terminators=Die",
 		"-lifecycle=Module", "-allow=a b", "-modeled=/abs",
 	} {
 		_, bad, _ := strings.Cut(arg, "=")

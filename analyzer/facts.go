@@ -7,6 +7,8 @@ import (
 	"go/token"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // mayExit is the fact that a function may end the process: its body can
@@ -21,6 +23,10 @@ type mayExit struct {
 	Cat  string         // category of the terminator at the end of the path
 	Len  int            // number of calls to the terminator
 	Next *mayExit       // nil on the terminator itself
+	// Mod is the module of the call to the terminator: "path@version",
+	// "path" for a main or workspace module, "" when the driver does not
+	// say (GOPATH mode, some build systems).
+	Mod string
 
 	// callPos is Call in the file set of the pass that made the fact;
 	// facts that crossed a process boundary (go vet) do not have it.
@@ -74,8 +80,9 @@ func (f *mayExit) GobEncode() ([]byte, error) {
 	err := gob.NewEncoder(&buf).Encode(struct {
 		Cat  string
 		Len  int
+		Mod  string
 		Hops []gobHop
-	}{f.Cat, f.Len, hops})
+	}{f.Cat, f.Len, f.Mod, hops})
 	return buf.Bytes(), err
 }
 
@@ -83,6 +90,7 @@ func (f *mayExit) GobDecode(data []byte) error {
 	var v struct {
 		Cat  string
 		Len  int
+		Mod  string
 		Hops []gobHop
 	}
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&v); err != nil {
@@ -93,7 +101,7 @@ func (f *mayExit) GobDecode(data []byte) error {
 	}
 	var next *mayExit
 	for i := len(v.Hops) - 1; i >= 0; i-- {
-		h := &mayExit{Func: v.Hops[i].Func, Call: v.Hops[i].Call, Cat: v.Cat, Next: next}
+		h := &mayExit{Func: v.Hops[i].Func, Call: v.Hops[i].Call, Cat: v.Cat, Mod: v.Mod, Next: next}
 		if next != nil {
 			h.Len = next.Len + 1
 		}
@@ -117,6 +125,38 @@ func (f *mayExit) terminal() *mayExit {
 		f = f.Next
 	}
 	return f
+}
+
+// exitSite returns the hop that calls the terminator.
+func (f *mayExit) exitSite() *mayExit {
+	for f.Next != nil && f.Next.Next != nil {
+		f = f.Next
+	}
+	return f
+}
+
+// modulePath is Mod without its version.
+func (f *mayExit) modulePath() string {
+	path, _, _ := strings.Cut(f.Mod, "@")
+	return path
+}
+
+// moduleOf names the module of the pass's package as facts record it:
+// "path@version", "path", or "" when the driver does not say. go vet
+// fills pass.Module from its per-package configuration (ModulePath,
+// ModuleVersion), the standalone command from go/packages.
+func moduleOf(pass *analysis.Pass) string {
+	m := pass.Module
+	if m == nil || m.Path == "" {
+		return ""
+	}
+	if m.Replace != nil && m.Replace.Version != "" {
+		return m.Path + "@" + m.Replace.Version
+	}
+	if m.Version == "" || m.Main {
+		return m.Path
+	}
+	return m.Path + "@" + m.Version
 }
 
 // terminates is the fact that a function is itself a terminator, declared

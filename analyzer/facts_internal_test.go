@@ -35,9 +35,18 @@ func roundTrip(t *testing.T, f *mayExit) *mayExit {
 
 func TestFactRoundTrip(t *testing.T) {
 	f := chain(3)
+	for h := f; h != nil; h = h.Next {
+		h.Mod = "example.com/dep@v1.2.3"
+	}
 	g := roundTrip(t, f)
 	if g.path(true) != f.path(true) || g.Len != f.Len || g.Cat != f.Cat {
 		t.Errorf("round trip: got %q len %d, want %q len %d", g.path(true), g.Len, f.path(true), f.Len)
+	}
+	// go vet hands facts between processes: the module of the exit site
+	// must survive, for -deps=module.
+	if g.Mod != f.Mod || g.exitSite().Func != "p.f2" || g.modulePath() != "example.com/dep" {
+		t.Errorf("round trip: module %q, exit site %q, module path %q; want %q, p.f2, example.com/dep",
+			g.Mod, g.exitSite().Func, g.modulePath(), f.Mod)
 	}
 }
 

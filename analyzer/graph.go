@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -76,9 +75,10 @@ type graph struct {
 	shown   map[*types.Func]string // display cache
 	files   map[string]*token.File // by name, built on first use by posOf
 	fixes   *fix.Cache
-	pending []analysis.Diagnostic // reported by flush
+	pending []finding // reported by flush
 	// facts of other packages' functions, nil where there is none
 	foreign map[*types.Func]*mayExit
+	module  string // moduleOf(pass)
 }
 
 func newGraph(pass *analysis.Pass, set *settings) *graph {
@@ -91,6 +91,7 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		shown:   map[*types.Func]string{},
 		fixes:   batchCache(),
 		foreign: map[*types.Func]*mayExit{},
+		module:  moduleOf(pass),
 	}
 }
 
@@ -112,7 +113,7 @@ func (g *graph) addNodes(files []*ast.File) {
 				if decl.Name.Name != "init" || decl.Recv != nil {
 					g.byFunc[fn] = n
 				}
-				n.allowed = d.allowsDecl(decl)
+				n.allowed = d.allowsDecl(decl) || g.set.trust.funcTrusted(fn)
 				_, user := g.set.terminators[g.fullName(fn)]
 				n.terminates = user || d.terminatesDecl(decl)
 			case *ast.GenDecl:
@@ -218,11 +219,14 @@ func (g *graph) ref(n *node, id *ast.Ident, expr ast.Expr, call *ast.CallExpr) {
 		term    string
 		cat     string
 	)
+	if g.set.trust.funcTrusted(fn) {
+		return // its exits are accepted
+	}
 	full := g.fullName(fn)
 	local := g.byFunc[fn]
 	switch {
 	case g.set.terminators[full] != "":
-		if full == flagNewFlagSet && !exitOnError(g.pass.TypesInfo, call) {
+		if cond := conditional[full]; cond != nil && !cond(g.pass.TypesInfo, call) {
 			return
 		}
 		kind, term, cat = termCall, full, g.set.terminators[full]
@@ -243,8 +247,12 @@ func (g *graph) ref(n *node, id *ast.Ident, expr ast.Expr, call *ast.CallExpr) {
 			kind, foreign = foreignCall, f
 		}
 	}
+	pos := expr.Pos()
+	if sel, ok := expr.(*ast.SelectorExpr); ok && chained(sel.X) {
+		pos = sel.Sel.Pos() // x.A().B(): B's finding points at B
+	}
 	e := &edge{
-		kind: kind, from: n, pos: expr.Pos(), end: expr.End(), call: call,
+		kind: kind, from: n, pos: pos, end: expr.End(), call: call,
 		callee: callee, foreign: foreign, name: g.display(fn), term: term, cat: cat,
 	}
 	if call != nil {
@@ -275,17 +283,25 @@ func (g *graph) foreignFact(fn *types.Func) *mayExit {
 	return f
 }
 
-// exitOnError reports whether call is flag.NewFlagSet(_, flag.ExitOnError).
-func exitOnError(info *types.Info, call *ast.CallExpr) bool {
-	if call == nil || len(call.Args) != 2 {
-		return false
+// chained reports whether x, the operand of a selector, contains a call
+// on its spine: x.A() in x.A().B, x.A().c in x.A().c.D.
+func chained(x ast.Expr) bool {
+	for {
+		switch y := x.(type) {
+		case *ast.CallExpr:
+			return true
+		case *ast.SelectorExpr:
+			x = y.X
+		case *ast.IndexExpr:
+			x = y.X
+		case *ast.ParenExpr:
+			x = y.X
+		case *ast.StarExpr:
+			x = y.X
+		default:
+			return false
+		}
 	}
-	tv, ok := info.Types[call.Args[1]]
-	if !ok || tv.Value == nil {
-		return false
-	}
-	v, exact := constant.Int64Val(tv.Value)
-	return exact && v == 1 // flag.ExitOnError
 }
 
 func (g *graph) fullName(fn *types.Func) string {

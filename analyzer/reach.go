@@ -118,7 +118,7 @@ func (g *graph) factOf(n *node) *mayExit {
 		case foreignCall:
 			next = m.via.foreign
 		case termCall:
-			next = &mayExit{Func: m.via.name, Cat: m.via.cat}
+			next = &mayExit{Func: m.via.name, Cat: m.via.cat, Mod: g.module}
 		}
 		m.fact = &mayExit{
 			Func:    m.name,
@@ -126,6 +126,7 @@ func (g *graph) factOf(n *node) *mayExit {
 			Call:    g.pass.Fset.Position(m.via.pos),
 			Cat:     next.Cat,
 			Len:     next.Len + 1,
+			Mod:     next.Mod,
 			Next:    next,
 		}
 	}

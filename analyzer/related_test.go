@@ -28,7 +28,7 @@ func TestRelatedHops(t *testing.T) {
 		}
 	}
 	want := []string{
-		"chaina.go:9:6: init path starts at chaina.New (exported function)",
+		"chaina.go:9:6: reached from exported chaina.New",
 		"chaina.go:10:23: chaina.New calls chaina.resolve",
 		"chainb.go:9:9: (*chainb.Config).Resolve calls chainc.Load",
 		"chainc.go:7:9: chainc.Load calls chainc.open",

@@ -27,6 +27,9 @@ func (ch *chain) passOn(cs *callSite) string {
 	n := cs.callee.Signature().Results().Len()
 	callerRes := ch.newResults(caller)
 	fail := "no automatic fix: the call to " + names.Func(cs.callee) + " in " + names.Func(caller) + " cannot pass on an error"
+	if why := b.skipsCleanup(c); why != "" {
+		return why
+	}
 	ind := b.indent(c.stmt.Pos())
 	callText := b.text(cs.call)
 	if callText == "" {
@@ -56,22 +59,33 @@ func (ch *chain) passOn(cs *callSite) string {
 		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != cs.call || len(s.Lhs) != n {
 			break
 		}
-		var name string
+		var name, decl string
 		switch s.Tok {
 		case token.DEFINE:
 			name = ch.errName(c)
 		case token.ASSIGN:
-			if !ch.reusableErr(c) {
-				break // hoisted below
+			switch {
+			case ch.reusableErr(c):
+				name = "err"
+			case n > 1 && ch.namedErr(c, "err"):
+				// Have: lo, hi = window(s), in a function that gains the
+				// named result err: assign it.
+				name = "err"
+			case n > 1:
+				// Want: var err1 error; lo, hi, err1 = window(s)
+				name = ch.errName(c)
+				decl = "var " + name + " error\n" + ind
 			}
-			name = "err"
 		}
 		if name == "" {
-			break
+			break // one result: hoisted below
 		}
 		check, ok := ret(name)
 		if !ok {
 			return fail
+		}
+		if decl != "" {
+			b.insert(s.Pos(), decl)
 		}
 		b.insert(s.Lhs[len(s.Lhs)-1].End(), ", "+name)
 		b.insert(s.End(), "\n"+ind+check)

@@ -29,7 +29,9 @@ type builder struct {
 	declared map[*types.Scope]map[string]bool
 	// dropped are statements the edits delete.
 	dropped map[ast.Stmt]bool
-	cache   *Cache
+	// dead are the ranges of statements deleted as unreachable.
+	dead  []span
+	cache *Cache
 }
 
 type span struct{ pos, end token.Pos }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -36,16 +37,23 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	var (
 		errText string
 		logStmt ast.Stmt // the log line of a log-then-exit pair
+		logged  *logCall // the call whose message errText restates
+		// dropped are the arguments the rewrite no longer evaluates,
+		// kept those the error still does (keepEffects).
+		dropped, kept []ast.Expr
 	)
 	if code := exitCode(info, call); code != nil {
 		if tv, ok := info.Types[code]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0 {
 			return false, "no automatic fix: exit status 0 ends the process successfully"
 		}
+		dropped = call.Args
 		switch l := b.logBefore(c); {
 		case l != nil:
 			logStmt = c.list[c.idx-1]
 			m.pos = logStmt.Pos()
-			errText = m.errorExpr(l)
+			errText, logged = m.errorExpr(l), l
+			dropped = slices.Concat(l.dropped(), call.Args)
+			kept = l.args
 		case b.errCheck(c) != nil:
 			x := b.errCheck(c)
 			b.kept = append(b.kept, span{x.Pos(), x.End()})
@@ -57,14 +65,30 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 				return false, "no automatic fix: the exit status is not a constant, and 0 would mean success"
 			}
 			errText = m.exitStatus(c.fn.name(), code)
+			dropped = call.Args[:len(call.Args)-1]
 		}
 	} else if l := asLogCall(info, call); l != nil && l.ends() {
 		errText = m.errorExpr(l)
+		logged = l
+		dropped, kept = l.dropped(), l.args
 	} else {
 		return false, ""
 	}
+	if m.why != "" {
+		return false, m.why
+	}
 	if !validExpr(errText) {
+		if reason := m.whyNoMessage(logged); reason != "" {
+			return false, "no automatic fix: the message cannot be restated as an error: " + reason
+		}
 		return false, "no automatic fix: the message cannot be restated as an error"
+	}
+	if why := b.skipsCleanup(c); why != "" {
+		return false, why
+	}
+	pre, why := b.keepEffects(dropped, kept, b.indent(c.stmt.Pos()))
+	if why != "" {
+		return false, why
 	}
 	end := c.stmt.End()
 	switch rest := c.list[c.idx+1:]; {
@@ -80,16 +104,28 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	if !ok {
 		return false, "no automatic fix: a result's zero value cannot be written here"
 	}
-	ret := "return " + strings.Join(append(zs, errText), ", ")
+	ret := pre + "return " + strings.Join(append(zs, errText), ", ")
 	if logStmt == nil {
 		b.replace(c.stmt.Pos(), end, ret)
 		return true, ""
 	}
-	b.replace(logStmt.Pos(), logStmt.End(), ret)
-	from := logStmt.End()
-	if end := lastCommentBetween(c.file, from, c.stmt.Pos()); end.IsValid() {
-		from = end
+	// Comments on the lines between the log line and the exit move above
+	// the return; one at the end of the log line stays there.
+	tf := b.pass.Fset.File(logStmt.Pos())
+	from, above := logStmt.End(), ""
+	for _, cg := range c.file.Comments {
+		for _, cm := range cg.List {
+			if cm.Pos() < logStmt.End() || cm.End() > c.stmt.Pos() {
+				continue
+			}
+			if tf.Line(cm.Pos()) == tf.Line(logStmt.End()) {
+				from = cm.End()
+			} else {
+				above += cm.Text + "\n" + b.indent(logStmt.Pos())
+			}
+		}
 	}
+	b.replace(logStmt.Pos(), logStmt.End(), above+ret)
 	b.replace(from, end, "")
 	return true, ""
 }
@@ -123,6 +159,12 @@ func (b *builder) logBefore(c *stmtCtx) *logCall {
 // terminating reports whether s is a terminating statement in the sense
 // of the spec, counting the statements in done as returns.
 func terminating(info *types.Info, s ast.Stmt, done map[ast.Stmt]bool) bool {
+	return terminatingL(info, s, done, "")
+}
+
+// terminatingL is terminating for s labelled label ("" for none): a
+// labelled break names the statement it leaves.
+func terminatingL(info *types.Info, s ast.Stmt, done map[ast.Stmt]bool, label string) bool {
 	if done[s] {
 		return true
 	}
@@ -132,34 +174,39 @@ func terminating(info *types.Info, s ast.Stmt, done map[ast.Stmt]bool) bool {
 	case *ast.BranchStmt:
 		return s.Tok == token.GOTO || s.Tok == token.FALLTHROUGH
 	case *ast.ExprStmt:
-		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		_, builtin := info.Uses[id].(*types.Builtin)
-		return builtin && id.Name == "panic"
+		return isPanic(info, s)
 	case *ast.BlockStmt:
 		return lastTerminating(info, s.List, done)
 	case *ast.LabeledStmt:
-		return terminating(info, s.Stmt, done)
+		return terminatingL(info, s.Stmt, done, s.Label.Name)
 	case *ast.IfStmt:
 		return s.Else != nil && terminating(info, s.Body, done) && terminating(info, s.Else, done)
 	case *ast.ForStmt:
-		return s.Cond == nil && !hasBreak(s.Body)
+		return s.Cond == nil && !breaksOut(s.Body, label)
 	case *ast.RangeStmt:
 		return false
 	case *ast.SwitchStmt:
-		return clausesTerminate(info, s.Body, done, true)
+		return clausesTerminate(info, s.Body, done, true, label)
 	case *ast.TypeSwitchStmt:
-		return clausesTerminate(info, s.Body, done, true)
+		return clausesTerminate(info, s.Body, done, true, label)
 	case *ast.SelectStmt:
-		return clausesTerminate(info, s.Body, done, false)
+		return clausesTerminate(info, s.Body, done, false, label)
 	}
 	return false
+}
+
+// isPanic reports whether s is a call of the built-in panic.
+func isPanic(info *types.Info, s *ast.ExprStmt) bool {
+	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, builtin := info.Uses[id].(*types.Builtin)
+	return builtin && id.Name == "panic"
 }
 
 func lastTerminating(info *types.Info, list []ast.Stmt, done map[ast.Stmt]bool) bool {
@@ -172,8 +219,8 @@ func lastTerminating(info *types.Info, list []ast.Stmt, done map[ast.Stmt]bool) 
 	return len(list) > 0 && terminating(info, list[len(list)-1], done)
 }
 
-func clausesTerminate(info *types.Info, body *ast.BlockStmt, done map[ast.Stmt]bool, needDefault bool) bool {
-	if hasBreak(body) {
+func clausesTerminate(info *types.Info, body *ast.BlockStmt, done map[ast.Stmt]bool, needDefault bool, label string) bool {
+	if breaksOut(body, label) {
 		return false
 	}
 	hasDefault := !needDefault
@@ -193,20 +240,35 @@ func clausesTerminate(info *types.Info, body *ast.BlockStmt, done map[ast.Stmt]b
 	return hasDefault
 }
 
-// hasBreak reports whether body holds a break statement, conservatively:
-// any break, labelled or not, at any depth outside function literals.
-func hasBreak(body ast.Node) bool {
+// breaksOut reports whether body, the body of a for, switch or select
+// statement labelled label ("" for none), holds a break that leaves that
+// statement: an unlabelled break outside any nested for, switch or
+// select, or a break with its label. A break that only leaves a nested
+// select, as in "for { select { case <-c: break } }", does not count.
+func breaksOut(body ast.Node, label string) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BranchStmt:
-			if n.Tok == token.BREAK {
-				found = true
+	var walk func(n ast.Node, inner bool)
+	walk = func(n ast.Node, inner bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if found {
+				return false
 			}
-		}
-		return !found
-	})
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				if m.Tok == token.BREAK && (m.Label == nil && !inner || m.Label != nil && m.Label.Name == label && label != "") {
+					found = true
+				}
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if m != n && !inner {
+					walk(m, true)
+					return false
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false)
 	return found
 }

@@ -36,7 +36,7 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 		return nil, ""
 	}
 	if s.Name == "flag.NewFlagSet" {
-		return flagSet(s), ""
+		return flagSet(s)
 	}
 	b := newBuilder(s.Pass, s.Cache)
 	if !rewritable(s.Pass.TypesInfo, s.Call) {
@@ -57,6 +57,16 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 		if ok, why := b.rewriteExit(c, s.Call, resultTypes(c.fn.sig.Results())); !ok {
 			return nil, why
 		}
+		done := map[ast.Stmt]bool{c.stmt: true}
+		if b.deadWithAll(c.fn.body, done) {
+			// The other exits of the function, rewritten too, leave
+			// code unreachable that this one alone does not: rewrite
+			// them in this fix as well, so that merged fixes agree.
+			b.rewriteOthers(c.file, c.fn.body, resultTypes(c.fn.sig.Results()), done)
+		}
+		if why := b.dropDead(c.fn.body, done); why != "" {
+			return nil, why
+		}
 		return b.fix("Return the error instead")
 	}
 	if c.fn.lit != nil {
@@ -74,7 +84,15 @@ func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
 		ch.resultName(g)
 		ch.rewriteExits(g, done)
 	}
+	for _, g := range ch.order {
+		if why := b.dropDead(ch.decls[g].Body, done); why != "" {
+			return nil, why
+		}
+	}
 	for _, cs := range ch.calls {
+		if b.inDead(cs.call.Pos()) {
+			continue
+		}
 		if why := ch.passOn(cs); why != "" {
 			return nil, why
 		}
@@ -107,22 +125,3 @@ func (b *builder) fix(msg string) ([]analysis.SuggestedFix, string) {
 
 // NoCompile is the reason given for a fix that would not type-check.
 const NoCompile = "no automatic fix: the rewrite would not compile"
-
-// Have: flag.NewFlagSet(name, flag.ExitOnError)
-// Want: flag.NewFlagSet(name, flag.ContinueOnError)
-func flagSet(s Site) []analysis.SuggestedFix {
-	if len(s.Call.Args) != 2 {
-		return nil
-	}
-	arg := s.Call.Args[1]
-	sel, ok := arg.(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "ExitOnError" {
-		return nil
-	}
-	return []analysis.SuggestedFix{{
-		Message: "Use flag.ContinueOnError",
-		TextEdits: []analysis.TextEdit{{
-			Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("ContinueOnError"),
-		}},
-	}}
-}

@@ -23,7 +23,7 @@ func testdata(t *testing.T) string {
 var cases = []string{
 	"fixfatal", "fixprint", "fixpair", "fixexit", "fixzero", "fixpropagate",
 	"fixnamed", "fixmulti", "fiximports", "fixflag", "fixrefuse",
-	"fixinternal/internal/cfg",
+	"fixinternal/internal/cfg", "fixunreach", "fixstyle", "fixeffects", "fixcleanup", "fixcause",
 }
 
 func TestFixes(t *testing.T) {

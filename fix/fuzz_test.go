@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -31,6 +32,16 @@ func FuzzFix(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	// Type-check the imports from source once, before the first input: in
+	// a loaded fuzzing worker, that first input would otherwise take long
+	// enough to look hung.
+	warm := "package fz\n\nimport (\n"
+	for _, p := range fuzzImports {
+		warm += "\t_ \"" + p + "\"\n"
+	}
+	if _, _, _, err := typeCheck(token.NewFileSet(), warm+")\n", false); err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src := generate(data)
 		fset := token.NewFileSet()
@@ -38,6 +49,7 @@ func FuzzFix(f *testing.F) {
 		if err != nil {
 			return // not a valid program: nothing to fix
 		}
+		vetted := len(vet(t, fset, pkg, info, file)) == 0
 		fixes := runNoexit(t, fset, pkg, info, file, src)
 		var merged []analysis.TextEdit
 		for _, fx := range fixes {
@@ -59,10 +71,16 @@ func FuzzFix(f *testing.F) {
 			if err != nil {
 				t.Fatalf("fix %d %q: %v\n%s", i, fx.Message, err, src)
 			}
-			if _, _, _, err := typeCheck(token.NewFileSet(), out, false); err != nil {
+			ofset := token.NewFileSet()
+			opkg, oinfo, ofile, err := typeCheck(ofset, out, false)
+			if err != nil {
 				t.Fatalf("fix %d %q does not type-check: %v\nbefore:\n%s\nafter:\n%s", i, fx.Message, err, src, out)
 			}
+			if v := vet(t, ofset, opkg, oinfo, ofile); vetted && len(v) > 0 {
+				t.Fatalf("fix %d %q fails go vet: %v\nbefore:\n%s\nafter:\n%s", i, fx.Message, v, src, out)
+			}
 		}
+		converge(t, src, vetted)
 	})
 }
 
@@ -89,6 +107,14 @@ func generate(data []byte) string {
 		`os.Exit(0)`,
 		`log.Fatalln("a", e)`,
 		`log.Fatal("load: ", e)`,
+		// Calls inside the exit's or the log line's arguments.
+		`os.Exit(code(e))`,
+		"log.Printf(\"p %s\", desc(e))\n\tos.Exit(code(e))",
+		`log.Fatalf("bad %s", desc(e))`,
+		// Structured loggers: the cause and the fields.
+		`logrus.WithError(e).WithField("k", 1).Fatal("load")`,
+		`zl.With(zap.String("k", "v")).Fatal("load", zap.Int("n", 1), zap.Error(e))`,
+		"klog.ErrorS(e, \"load\", \"k\", 1)\n\tos.Exit(1)",
 	}
 	n := 1 + next()%4
 	res := make([]string, n)
@@ -97,6 +123,9 @@ func generate(data []byte) string {
 	}
 	var b strings.Builder
 	b.WriteString("type T struct{ A int }\n\n")
+	b.WriteString("var (\n\tcalls int\n\tmu    sync.Mutex\n\tch    chan int\n\tzl    = zap.NewNop()\n)\n\n")
+	b.WriteString("func code(e error) int { calls++; return 1 }\n\n")
+	b.WriteString("func desc(e error) string { calls++; return fmt.Sprint(e) }\n\n")
 	zeros := func(r string) string {
 		r = strings.Trim(r, "()")
 		if r == "" {
@@ -123,7 +152,7 @@ func generate(data []byte) string {
 		for k := next() % 4; k >= 0; k-- {
 			j := next() % n
 			call := fmt.Sprintf("f%d(c, e)", j)
-			switch next() % 9 {
+			switch next() % 13 {
 			case 0, 1:
 				cond := "c"
 				if next()%2 == 0 {
@@ -152,6 +181,23 @@ func generate(data []byte) string {
 				if res[i] == res[j] && res[i] != "" {
 					fmt.Fprintf(&b, "\tif c {\n\t\treturn %s\n\t}\n", call)
 				}
+			case 9:
+				// An exit in a default case: the code after the
+				// switch may become unreachable.
+				first := "println()"
+				if next()%2 == 0 {
+					first = exits[next()%len(exits)] // every branch may exit
+				}
+				fmt.Fprintf(&b, "\tswitch {\n\tcase c:\n\t%s\n\tdefault:\n\t%s\n\t}\n", first, exits[next()%len(exits)])
+			case 10:
+				// Cleanup after the exit: no return may skip it.
+				fmt.Fprintf(&b, "\tmu.Lock()\n\tif c {\n\t%s\n\t}\n\tmu.Unlock()\n", exits[next()%len(exits)])
+			case 11:
+				fmt.Fprintf(&b, "\tfs%d := flag.NewFlagSet(\"x\", flag.ExitOnError)\n\tfs%d.Parse(nil)\n", k, k)
+			case 12:
+				// A loop that never ends; its break only leaves the select.
+				fmt.Fprintf(&b, "\tfor {\n\t\tselect {\n\t\tcase <-ch:\n\t\t\tbreak\n\t\tdefault:\n\t%s\n\t\t}\n\t}\n}\n\n", exits[next()%len(exits)])
+				goto done
 			case 8:
 				fmt.Fprintf(&b, "\t%s\n", exits[next()%len(exits)])
 				if named(res[i]) {
@@ -183,13 +229,20 @@ func generate(data []byte) string {
 	b.WriteString("}\n")
 	body := b.String()
 	var imports []string
-	for _, p := range []string{"fmt", "log", "os"} {
-		if strings.Contains(body, p+".") {
+	for _, p := range fuzzImports {
+		name := p[strings.LastIndex(p, "/")+1:]
+		if name == "v2" {
+			name = "klog"
+		}
+		if regexp.MustCompile(`\b` + name + `\.`).MatchString(body) {
 			imports = append(imports, "\t\""+p+"\"\n")
 		}
 	}
 	return "package fz\n\nimport (\n" + strings.Join(imports, "") + ")\n\n" + body
 }
+
+// fuzzImports are the packages a generated program may import.
+var fuzzImports = []string{"flag", "fmt", "log", "os", "sync", "github.com/sirupsen/logrus", "go.uber.org/zap", "k8s.io/klog/v2"}
 
 var (
 	stdOnce sync.Once
@@ -217,7 +270,7 @@ func typeCheck(fset *token.FileSet, src string, lenient bool) (*types.Package, *
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			stdMu.Lock()
 			defer stdMu.Unlock()
-			return stdImp.Import(path)
+			return importStub(path)
 		}),
 		Error: func(err error) {
 			if lenient && strings.Contains(err.Error(), "imported and not used") {

@@ -3,6 +3,7 @@ package fix
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +25,12 @@ type logCall struct {
 	level string     // "Fatal", "Error", "Print", ...
 	style style      // how the message is built
 	args  []ast.Expr // the message arguments: no context, depth or writer
+}
+
+// dropped returns the arguments of the call that the message does not
+// use: a context, a depth, the writer of fmt.Fprint*.
+func (l *logCall) dropped() []ast.Expr {
+	return slices.Clip(l.call.Args[:len(l.call.Args)-len(l.args)])
 }
 
 // ends reports whether the logging call ends the process (or panics):

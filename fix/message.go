@@ -19,12 +19,37 @@ type message struct {
 	b    *builder
 	file *ast.File
 	pos  token.Pos // where the expression goes, for name lookups
+	why  string    // why the message cannot be restated, when known
 }
 
 // errorExpr returns the error expression for l, or "".
 func (m *message) errorExpr(l *logCall) string {
 	args := l.args
 	spread := l.call.Ellipsis.IsValid()
+	fields, cause, ok := m.logContext(l)
+	if !ok {
+		m.why = "no automatic fix: the log line's fields cannot be restated in the error"
+		return ""
+	}
+	switch l.style {
+	case kvStyle, errSStyle, fieldsStyle:
+		return m.structured(l, fields, cause)
+	}
+	if len(fields) > 0 || cause != nil {
+		// Have: logrus.WithError(err).WithField("path", p).Fatal("load")
+		// Want: fmt.Errorf("load path=%v: %w", p, err)
+		if l.style != printfStyle && len(args) == 1 && cause == nil && isError(m.b.pass.TypesInfo.TypeOf(args[0])) {
+			// Have: logrus.WithField("path", p).Fatal(err)
+			// Want: fmt.Errorf("path=%v: %w", p, err)
+			return m.render("", nil, fields, args[0])
+		}
+		format, operands, ok := m.messageFormat(l)
+		if !ok {
+			m.why = "no automatic fix: the log line's fields cannot be restated in the error"
+			return ""
+		}
+		return m.render(format, operands, fields, cause)
+	}
 	switch l.style {
 	case printfStyle:
 		if len(args) == 0 {
@@ -39,33 +64,6 @@ func (m *message) errorExpr(l *logCall) string {
 			return m.call("errors", "New", m.call("fmt", "Sprint", m.list(args)+"..."))
 		}
 		return m.sprint(args, l.style == printlnStyle)
-	case kvStyle:
-		if spread || len(args) == 0 {
-			return ""
-		}
-		return m.kv(args[0], nil, args[1:])
-	case errSStyle:
-		if spread || len(args) < 2 {
-			return ""
-		}
-		return m.kv(args[1], args[0], args[2:])
-	case fieldsStyle:
-		if spread || len(args) == 0 || len(args) > 2 {
-			return ""
-		}
-		var err ast.Expr
-		if len(args) == 2 {
-			// Have: logger.Fatal("msg", zap.Error(err))
-			c, ok := ast.Unparen(args[1]).(*ast.CallExpr)
-			if !ok || len(c.Args) != 1 {
-				return ""
-			}
-			if fn := callee(m.b.pass.TypesInfo, c); fn == nil || fn.FullName() != "go.uber.org/zap.Error" {
-				return ""
-			}
-			err = c.Args[0]
-		}
-		return m.kv(args[0], err, nil)
 	}
 	return ""
 }
@@ -172,6 +170,14 @@ func (m *message) sprint(args []ast.Expr, ln bool) string {
 		msg = strings.TrimSuffix(msg, ":")
 		return m.formatted(`"`+escapePercent(msg)+`: %w"`, args[1:])
 	}
+	format, operands := m.sprintFormat(args, ln)
+	return m.formatted(`"`+format+`"`, operands)
+}
+
+// sprintFormat restates print-style arguments as the contents of a format
+// literal and its operands, with fmt.Sprint (or Sprintln) spacing.
+func (m *message) sprintFormat(args []ast.Expr, ln bool) (string, []ast.Expr) {
+	info := m.b.pass.TypesInfo
 	var format strings.Builder
 	var operands []ast.Expr
 	for i, a := range args {
@@ -189,48 +195,7 @@ func (m *message) sprint(args []ast.Expr, ln bool) string {
 		}
 		operands = append(operands, a)
 	}
-	return m.formatted(`"`+format.String()+`"`, operands)
-}
-
-// kv rewrites a structured call: msg, an optional error, key-value pairs.
-func (m *message) kv(msg, err ast.Expr, kvs []ast.Expr) string {
-	info := m.b.pass.TypesInfo
-	if len(kvs)%2 != 0 {
-		return ""
-	}
-	var format strings.Builder
-	var operands []ast.Expr
-	if s := stringLit(msg); s != "" {
-		format.WriteString(escapePercent(s))
-	} else if isPlainString(info.TypeOf(msg)) {
-		format.WriteString("%s")
-		operands = append(operands, msg)
-	} else {
-		return ""
-	}
-	for i := 0; i < len(kvs); i += 2 {
-		key := stringLit(kvs[i])
-		if key == "" {
-			return ""
-		}
-		verb := "%v"
-		if isError(info.TypeOf(kvs[i+1])) {
-			verb = "%w"
-		}
-		format.WriteString(" " + escapePercent(key) + "=" + verb)
-		operands = append(operands, kvs[i+1])
-	}
-	if err != nil && !isNil(info, err) {
-		if !isError(info.TypeOf(err)) {
-			return ""
-		}
-		format.WriteString(": %w")
-		operands = append(operands, err)
-	}
-	if len(operands) == 0 {
-		return m.call("errors", "New", `"`+format.String()+`"`)
-	}
-	return m.formatted(`"`+format.String()+`"`, operands)
+	return format.String(), operands
 }
 
 // formatted returns fmt.Errorf(format, operands...), or errors.New for a
@@ -238,6 +203,10 @@ func (m *message) kv(msg, err ast.Expr, kvs []ast.Expr) string {
 func (m *message) formatted(format string, operands []ast.Expr) string {
 	if len(operands) == 0 {
 		return m.call("errors", "New", strings.ReplaceAll(format, "%%", "%"))
+	}
+	if !m.b.inOrder(operands) {
+		m.why = "no automatic fix: the error would evaluate the log line's arguments in another order"
+		return ""
 	}
 	m.b.kept = append(m.b.kept, spanOf(operands)...)
 	return m.call("fmt", "Errorf", format+", "+m.list(operands))
@@ -261,6 +230,9 @@ func (m *message) call(path, name, args string) string {
 	}
 	if q != "" {
 		q += "."
+	}
+	if path == "errors" && name == "New" || path == "fmt" && name == "Errorf" {
+		args = errorStyle(args, m.b.pass.Pkg)
 	}
 	return q + name + "(" + args + ")"
 }

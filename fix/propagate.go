@@ -284,31 +284,44 @@ func isInternal(path string) bool {
 // would: fixes for several exits of one function then make the same
 // edits, and merge.
 func (ch *chain) rewriteExits(g *types.Func, done map[ast.Stmt]bool) {
-	b := ch.b
 	decl := ch.decls[g]
-	f := b.fileAt(decl.Pos())
-	var calls []*ast.CallExpr
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ExprStmt:
-			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && !done[n] && rewritable(b.pass.TypesInfo, call) {
-				calls = append(calls, call)
-			}
+	ch.b.rewriteOthers(ch.b.fileAt(decl.Pos()), decl.Body, ch.newResults(g), done)
+}
+
+// rewriteOthers rewrites the exits of body not in done that can be, and
+// adds them to done.
+func (b *builder) rewriteOthers(f *ast.File, body *ast.BlockStmt, results []types.Type, done map[ast.Stmt]bool) {
+	for _, es := range b.exitStmts(body) {
+		if done[es] {
+			continue
 		}
-		return true
-	})
-	for _, call := range calls {
-		c, ok := b.exprStmtOf(f, call)
+		c, ok := b.exprStmtOf(f, ast.Unparen(es.X).(*ast.CallExpr))
 		if !ok {
 			continue
 		}
 		saved := b.save()
-		if ok, _ := b.rewriteExit(c, call, ch.newResults(g)); ok {
+		if ok, _ := b.rewriteExit(c, ast.Unparen(es.X).(*ast.CallExpr), results); ok {
 			done[c.stmt] = true
 		} else {
 			b.restore(saved)
 		}
 	}
+}
+
+// exitStmts lists the statements of body, outside function literals,
+// that are exits this package rewrites.
+func (b *builder) exitStmts(body *ast.BlockStmt) []*ast.ExprStmt {
+	var out []*ast.ExprStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ExprStmt:
+			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && rewritable(b.pass.TypesInfo, call) {
+				out = append(out, n)
+			}
+		}
+		return true
+	})
+	return out
 }

@@ -32,11 +32,11 @@ type funcOf struct {
 	inDefer bool
 }
 
-// name names the function for error messages: "pkg.f", lower case as
-// error strings should start.
+// name names the function for error messages in words, lower case as
+// error strings should start: checkConfig -> "check config".
 func (fn funcOf) name() string {
-	if fn.obj != nil && fn.obj.Pkg() != nil {
-		return fn.obj.Pkg().Name() + "." + fn.obj.Name()
+	if fn.obj != nil {
+		return words(fn.obj.Name())
 	}
 	return "func"
 }

@@ -177,29 +177,29 @@ func runIn(t *testing.T, dir string, env []string, name string, args ...string) 
 // caller in cache, the unreachable store.legacyOpen, package main, and
 // internal/cmd/tool (allowed by the default .../cmd/... pattern).
 var wantRealmod = []string{
-	"store/store.go:31:3: klog.Fatalf ends the process on init path store.New -> store.mustOpen -> klog.Fatalf; return an error instead (no automatic fix: the error would change the signature of exported store.New)",
-	"store/store.go:21:6: \tinit path starts at store.New (exported function)",
+	"store/store.go:31:3: klog.Fatalf ends the process, reached from exported store.New -> store.mustOpen -> klog.Fatalf; return an error instead (no automatic fix: the error would change the signature of exported store.New)",
+	"store/store.go:21:6: \treached from exported store.New",
 	"store/store.go:23:7: \tstore.New calls store.mustOpen",
 
-	"store/store.go:53:11: (*zap.SugaredLogger).Fatalw ends the process on init path (*store.Store).Sync -> (*zap.SugaredLogger).Fatalw; return an error instead",
-	"store/store.go:52:17: \tinit path starts at (*store.Store).Sync (exported method)",
+	"store/store.go:53:11: (*zap.SugaredLogger).Fatalw ends the process, reached from exported (*store.Store).Sync -> (*zap.SugaredLogger).Fatalw; return an error instead",
+	"store/store.go:52:17: \treached from exported (*store.Store).Sync",
 
-	"store/store.go:80:2: (*logrus.Entry).Fatal ends the process on init path (*store.Store).Verify -> (*store.Store).refuse -> (*logrus.Entry).Fatal; return an error instead (no automatic fix: the error would change the signature of exported (*store.Store).Verify)",
-	"store/store.go:44:17: \tinit path starts at (*store.Store).Verify (exported method)",
+	"store/store.go:80:35: (*logrus.Entry).Fatal ends the process, reached from exported (*store.Store).Verify -> (*store.Store).refuse -> (*logrus.Entry).Fatal; return an error instead (no automatic fix: the error would change the signature of exported (*store.Store).Verify)",
+	"store/store.go:44:17: \treached from exported (*store.Store).Verify",
 	"store/store.go:46:3: \t(*store.Store).Verify calls (*store.Store).refuse",
 
-	"cache/cache.go:19:17: store.New may end the process: store.New -> store.mustOpen (store.go:23) -> klog.Fatalf (store.go:31), on init path cache.Open -> store.New; handle the failure there or make it return an error",
-	"cache/cache.go:17:6: \tinit path starts at cache.Open (exported function)",
+	"cache/cache.go:19:17: store.New may end the process: store.New -> store.mustOpen (store.go:23) -> klog.Fatalf (store.go:31), reached from exported cache.Open -> store.New; handle the failure there or make it return an error",
+	"cache/cache.go:17:6: \treached from exported cache.Open",
 	"store/store.go:23:7: \tstore.New calls store.mustOpen",
 	"store/store.go:31:3: \tstore.mustOpen calls klog.Fatalf",
 
-	"cache/cache.go:26:2: (*store.Store).Verify may end the process: (*store.Store).Verify -> (*store.Store).refuse (store.go:46) -> (*logrus.Entry).Fatal (store.go:80), on init path (*cache.Cache).Check -> (*store.Store).Verify; handle the failure there or make it return an error",
-	"cache/cache.go:25:17: \tinit path starts at (*cache.Cache).Check (exported method)",
+	"cache/cache.go:26:2: (*store.Store).Verify may end the process: (*store.Store).Verify -> (*store.Store).refuse (store.go:46) -> (*logrus.Entry).Fatal (store.go:80), reached from exported (*cache.Cache).Check -> (*store.Store).Verify; handle the failure there or make it return an error",
+	"cache/cache.go:25:17: \treached from exported (*cache.Cache).Check",
 	"store/store.go:46:3: \t(*store.Store).Verify calls (*store.Store).refuse",
-	"store/store.go:80:2: \t(*store.Store).refuse calls (*logrus.Entry).Fatal",
+	"store/store.go:80:35: \t(*store.Store).refuse calls (*logrus.Entry).Fatal",
 
-	"cache/cache.go:31:11: (*store.Store).Sync may end the process: (*store.Store).Sync -> (*zap.SugaredLogger).Fatalw (store.go:53), on init path (*cache.Cache).Flush -> (*store.Store).Sync; handle the failure there or make it return an error",
-	"cache/cache.go:30:17: \tinit path starts at (*cache.Cache).Flush (exported method)",
+	"cache/cache.go:31:11: (*store.Store).Sync may end the process: (*store.Store).Sync -> (*zap.SugaredLogger).Fatalw (store.go:53), reached from exported (*cache.Cache).Flush -> (*store.Store).Sync; handle the failure there or make it return an error",
+	"cache/cache.go:30:17: \treached from exported (*cache.Cache).Flush",
 	"store/store.go:53:11: \t(*store.Store).Sync calls (*zap.SugaredLogger).Fatalw",
 }
 
@@ -532,7 +532,7 @@ func TestGoFix(t *testing.T) {
 	want := readFile(t, src+".golden")
 
 	r := runIn(t, dir, nil, bin, "./...")
-	if r.code != 3 || !strings.Contains(r.stderr, "cli/cli.go:8:8: flag.NewFlagSet ends the process on a flag error on init path cli.NewFlags -> flag.NewFlagSet") {
+	if r.code != 3 || !strings.Contains(r.stderr, "cli/cli.go:8:8: flag.NewFlagSet ends the process on a flag error, reached from exported cli.NewFlags -> flag.NewFlagSet") {
 		t.Fatalf("want the flag.ExitOnError diagnostic before fixing\n%s", r)
 	}
 

@@ -30,8 +30,8 @@ func TestRobustness(t *testing.T) {
 		t.Errorf("crash, or the //go:build ignore file was read\n%s", out)
 	}
 	for _, want := range []string{
-		"gen/gen.go:41:3: os.Exit ends the process on init path (*gen.Tree).Get -> gen.must -> os.Exit",
-		"cg/cg.go:12:3: log.Fatalf ends the process on init path cg.Rand -> log.Fatalf",
+		"gen/gen.go:41:3: os.Exit ends the process, reached from exported (*gen.Tree).Get -> gen.must -> os.Exit",
+		"cg/cg.go:12:3: log.Fatalf ends the process, reached from exported cg.Rand -> log.Fatalf",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)

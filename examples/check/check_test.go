@@ -21,8 +21,8 @@ import (
 // bugDiagnostics is what noexit prints on examples/edgecore-bug: one
 // diagnostic and its related positions, with paths relative to the module.
 var bugDiagnostics = []string{
-	"edgestream/edgestream.go:58:4: os.Exit ends the process on init path edgestream.Register -> edgestream.newEdgeStream -> os.Exit; return an error instead (no automatic fix: the error would change the signature of exported edgestream.Register)",
-	"edgestream/edgestream.go:47:6: \tinit path starts at edgestream.Register (exported function)",
+	"edgestream/edgestream.go:58:4: os.Exit ends the process, reached from exported edgestream.Register -> edgestream.newEdgeStream -> os.Exit; return an error instead (no automatic fix: the error would change the signature of exported edgestream.Register)",
+	"edgestream/edgestream.go:47:6: \treached from exported edgestream.Register",
 	"edgestream/edgestream.go:48:16: \tedgestream.Register calls edgestream.newEdgeStream",
 }
 

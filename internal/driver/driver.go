@@ -80,7 +80,7 @@ func (r *run) main(patterns []string) int {
 		}
 	})
 	r.warnTerminators(pkgs)
-	a := analyzer.New(&r.opts.cfg)
+	a, session := analyzer.NewSession(&r.opts.cfg)
 	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
@@ -91,6 +91,10 @@ func (r *run) main(patterns []string) int {
 		if act.Err != nil {
 			r.fail("%s: %v", act.Package.ID, act.Err)
 		}
+	}
+	// A -trust entry that matched nothing is most likely a typo.
+	for _, entry := range session.UnmatchedTrust() {
+		fmt.Fprintf(r.stderr, "noexit: warning: trust entry %q matches no loaded package or function\n", entry)
 	}
 	switch {
 	case r.opts.fix || r.opts.diff:

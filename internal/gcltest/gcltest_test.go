@@ -133,8 +133,8 @@ type finding struct{ pos, text string }
 // clean function.
 func want(t *testing.T) []finding {
 	return []finding{
-		{pos(t, "os.Exit(2)"), "os.Exit ends the process on init path sample.New -> sample.mustName -> os.Exit"},
-		{pos(t, "flag.NewFlagSet("), "flag.NewFlagSet ends the process on a flag error on init path sample.Parse -> flag.NewFlagSet"},
+		{pos(t, "os.Exit(2)"), "os.Exit ends the process, reached from exported sample.New -> sample.mustName -> os.Exit"},
+		{pos(t, "flag.NewFlagSet("), "flag.NewFlagSet ends the process on a flag error, reached from exported sample.Parse -> flag.NewFlagSet"},
 	}
 }
 

@@ -316,7 +316,9 @@ func (b *bench) recall(c *corpus, res *results, rep *report) error {
 		if rvAt[d.key()] {
 			continue
 		}
-		if strings.Contains(d.msg, " on init path ") && !strings.Contains(d.msg, " may ") {
+		// A terminator call says "X ends the process, reached from ...";
+		// a call into a dependency "X may end the process: ..., reached from".
+		if head, _, ok := strings.Cut(d.msg, ", reached from "); ok && !strings.Contains(head, " may ") {
 			row.extraTerm++
 			row.extraWhy[extraReason(d)]++
 		} else {
@@ -423,6 +425,13 @@ func (b *bench) classify(c *corpus, d diag, everywhere map[string]bool) string {
 	}
 	if p != nil && (strings.Contains(p.ImportPath+"/", "/cmd/")) {
 		return "allowed path (/cmd/)"
+	}
+	if p != nil {
+		for _, e := range []string{"test", "tests", "e2e", "testing", "testutil", "testutils", "testhelpers"} {
+			if strings.Contains(p.ImportPath+"/", "/"+e+"/") {
+				return "allowed path (test-support code: /" + e + "/)"
+			}
+		}
 	}
 	x, sel := reviveCallee(d.msg)
 	if x == "log" && strings.HasPrefix(sel, "Panic") {

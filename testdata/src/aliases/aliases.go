@@ -9,19 +9,19 @@ import (
 )
 
 func Renamed() { // want Renamed:"mayExit"
-	osx.Exit(1) // want `os\.Exit ends the process on init path aliases\.Renamed -> os\.Exit`
+	osx.Exit(1) // want `os\.Exit ends the process, reached from exported\ aliases\.Renamed -> os\.Exit`
 }
 
 func Dot() { // want Dot:"mayExit"
-	Exit(1) // want `os\.Exit ends the process on init path aliases\.Dot -> os\.Exit`
+	Exit(1) // want `os\.Exit ends the process, reached from exported\ aliases\.Dot -> os\.Exit`
 }
 
 func FuncValue() func(int) { // want FuncValue:"mayExit"
-	return osx.Exit // want `os\.Exit ends the process on init path aliases\.FuncValue -> os\.Exit`
+	return osx.Exit // want `os\.Exit ends the process, reached from exported\ aliases\.FuncValue -> os\.Exit`
 }
 
 func MethodValue(l *log.Logger) { // want MethodValue:"mayExit"
-	fatal := l.Fatalf // want `\(\*log\.Logger\)\.Fatalf ends the process on init path aliases\.MethodValue -> \(\*log\.Logger\)\.Fatalf`
+	fatal := l.Fatalf // want `\(\*log\.Logger\)\.Fatalf ends the process, reached from exported\ aliases\.MethodValue -> \(\*log\.Logger\)\.Fatalf`
 	fatal("x")
 }
 
@@ -31,4 +31,4 @@ func MethodExpr(l *log.Logger) { // want MethodExpr:"mayExit"
 
 type exiter func(int)
 
-var byVar exiter = Exit // want `os\.Exit ends the process on init path var aliases\.byVar -> os\.Exit`
+var byVar exiter = Exit // want `os\.Exit ends the process, reached from the initialiser of aliases\.byVar -> os\.Exit`

@@ -28,7 +28,7 @@ func Caller() {
 }
 
 func NoReason() { // want NoReason:"mayExit"
-	os.Exit(4) //noexit:allow // want `noexit:allow needs a reason` `os\.Exit ends the process on init path allowed\.NoReason -> os\.Exit`
+	os.Exit(4) //noexit:allow // want `noexit:allow needs a reason` `os\.Exit ends the process, reached from exported\ allowed\.NoReason -> os\.Exit`
 }
 
 func Unknown() {
@@ -42,5 +42,5 @@ func Tabbed() {
 
 func TrailingAbove() { // want TrailingAbove:"mayExit"
 	_ = os.Getpid() //noexit:allow this is about Getpid only
-	os.Exit(10)     // want `os\.Exit ends the process on init path allowed\.TrailingAbove -> os\.Exit`
+	os.Exit(10)     // want `os\.Exit ends the process, reached from exported\ allowed\.TrailingAbove -> os\.Exit`
 }

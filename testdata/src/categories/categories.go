@@ -8,11 +8,11 @@ import (
 )
 
 func Worker() { // want Worker:`mayExit\(categories\.Worker -> runtime\.Goexit\)`
-	runtime.Goexit() // want `runtime\.Goexit ends the goroutine on init path categories\.Worker -> runtime\.Goexit`
+	runtime.Goexit() // want `runtime\.Goexit ends the goroutine, reached from exported\ categories\.Worker -> runtime\.Goexit`
 }
 
 func Check(err error) { // want Check:`mayExit\(categories\.Check -> log\.Panicf\)`
-	log.Panicf("check: %v", err) // want `log\.Panicf panics on init path categories\.Check -> log\.Panicf`
+	log.Panicf("check: %v", err) // want `log\.Panicf panics, reached from exported\ categories\.Check -> log\.Panicf`
 }
 
 func Exit() {

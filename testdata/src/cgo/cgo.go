@@ -9,5 +9,5 @@ import "os"
 
 func Register() { // want Register:"mayExit"
 	_ = C.rand()
-	os.Exit(1) // want `os\.Exit ends the process on init path cgo\.Register -> os\.Exit`
+	os.Exit(1) // want `os\.Exit ends the process, reached from exported\ cgo\.Register -> os\.Exit`
 }

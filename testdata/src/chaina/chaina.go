@@ -11,5 +11,5 @@ func New(c *chainb.Config) *Module { // want New:`mayExit\(chaina\.New -> chaina
 }
 
 func resolve(c *chainb.Config) string {
-	return c.Resolve() // want `\(\*chainb\.Config\)\.Resolve may end the process: \(\*chainb\.Config\)\.Resolve -> chainc\.Load \(chainb\.go:9\) -> chainc\.open \(chainc\.go:7\) -> log\.Fatalf \(chainc\.go:12\), on init path chaina\.New -> chaina\.resolve -> \(\*chainb\.Config\)\.Resolve`
+	return c.Resolve() // want `\(\*chainb\.Config\)\.Resolve may end the process: \(\*chainb\.Config\)\.Resolve -> chainc\.Load \(chainb\.go:9\) -> chainc\.open \(chainc\.go:7\) -> log\.Fatalf \(chainc\.go:12\), reached from exported\ chaina\.New -> chaina\.resolve -> \(\*chainb\.Config\)\.Resolve`
 }

@@ -9,7 +9,7 @@ func Load(path string) string { // want Load:`mayExit\(chainc\.Load -> chainc\.o
 
 func open(path string) string {
 	if path == "" {
-		log.Fatalf("no path") // want `log\.Fatalf ends the process on init path chainc\.Load -> chainc\.open -> log\.Fatalf`
+		log.Fatalf("no path") // want `log\.Fatalf ends the process, reached from exported\ chainc\.Load -> chainc\.open -> log\.Fatalf`
 	}
 	return path
 }

@@ -6,24 +6,24 @@ import "os"
 
 func Called() { // want Called:"mayExit"
 	func() {
-		os.Exit(1) // want `os\.Exit ends the process on init path closures\.Called -> os\.Exit`
+		os.Exit(1) // want `os\.Exit ends the process, reached from exported\ closures\.Called -> os\.Exit`
 	}()
 }
 
 func Deferred() { // want Deferred:"mayExit"
 	defer func() {
-		os.Exit(2) // want `os\.Exit ends the process on init path closures\.Deferred -> os\.Exit`
+		os.Exit(2) // want `os\.Exit ends the process, reached from exported\ closures\.Deferred -> os\.Exit`
 	}()
 }
 
 func Launched() { // want Launched:"mayExit"
 	go func() {
-		os.Exit(3) // want `os\.Exit ends the process on init path closures\.Launched -> os\.Exit`
+		os.Exit(3) // want `os\.Exit ends the process, reached from exported\ closures\.Launched -> os\.Exit`
 	}()
 }
 
 func PassedOn() { // want PassedOn:"mayExit"
-	run(func() { os.Exit(4) }) // want `os\.Exit ends the process on init path closures\.PassedOn -> os\.Exit`
+	run(func() { os.Exit(4) }) // want `os\.Exit ends the process, reached from exported\ closures\.PassedOn -> os\.Exit`
 }
 
 func run(f func()) { f() }
@@ -41,5 +41,5 @@ func each(xs []int, f func(int)) {
 }
 
 func die() {
-	os.Exit(5) // want `os\.Exit ends the process on init path closures\.ViaHelper -> closures\.die -> os\.Exit`
+	os.Exit(5) // want `os\.Exit ends the process, reached from exported\ closures\.ViaHelper -> closures\.die -> os\.Exit`
 }

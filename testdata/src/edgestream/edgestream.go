@@ -54,7 +54,7 @@ func newEdgeStream(s *v1alpha1.EdgeStream, hostnameOverride, nodeIP string) *edg
 		ip, err = util.GetLocalIP(hostnameOverride)
 		if err != nil {
 			klog.Errorf("init new edged error: %v", err)
-			os.Exit(1) // want `^os\.Exit ends the process on init path edgestream\.Register -> edgestream\.newEdgeStream -> os\.Exit; return an error instead \(no automatic fix: the error would change the signature of exported edgestream\.Register\)$`
+			os.Exit(1) // want `^os\.Exit ends the process, reached from exported\ edgestream\.Register -> edgestream\.newEdgeStream -> os\.Exit; return an error instead \(no automatic fix: the error would change the signature of exported edgestream\.Register\)$`
 		}
 	}
 	return &edgeStream{

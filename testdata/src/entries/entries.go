@@ -8,19 +8,19 @@ var table = build()
 
 func build() map[string]int {
 	if len(os.Args) > 9 {
-		os.Exit(1) // want `os\.Exit ends the process on init path var entries\.table -> entries\.build -> os\.Exit`
+		os.Exit(1) // want `os\.Exit ends the process, reached from the initialiser of entries\.table -> entries\.build -> os\.Exit`
 	}
 	return map[string]int{}
 }
 
 func init() {
 	if len(table) > 0 {
-		os.Exit(2) // want `os\.Exit ends the process on init path entries\.init -> os\.Exit`
+		os.Exit(2) // want `os\.Exit ends the process, reached from init -> os\.Exit`
 	}
 }
 
 func Exported() { // want Exported:"mayExit"
-	os.Exit(3) // want `on init path entries\.Exported -> os\.Exit`
+	os.Exit(3) // want `reached from exported\ entries\.Exported -> os\.Exit`
 }
 
 type Server struct{}
@@ -30,7 +30,7 @@ func (s *Server) Start() { // want Start:"mayExit"
 }
 
 func (s *Server) listen() {
-	os.Exit(4) // want `on init path \(\*entries\.Server\)\.Start -> \(\*entries\.Server\)\.listen -> os\.Exit`
+	os.Exit(4) // want `reached from exported\ \(\*entries\.Server\)\.Start -> \(\*entries\.Server\)\.listen -> os\.Exit`
 }
 
 // worker is unexported: its exported method is not an entry by itself, but
@@ -38,7 +38,7 @@ func (s *Server) listen() {
 type worker struct{}
 
 func (w worker) Run() { // want Run:"mayExit"
-	os.Exit(5) // want `on init path entries\.NewWorker -> \(entries\.worker\)\.Run -> os\.Exit`
+	os.Exit(5) // want `reached from exported\ entries\.NewWorker -> \(entries\.worker\)\.Run -> os\.Exit`
 }
 
 func NewWorker() worker { // want NewWorker:"mayExit"
@@ -64,7 +64,7 @@ type inner struct{}
 
 // Stop is promoted into the exported Outer's method set: public API.
 func (*inner) Stop() { // want Stop:"mayExit"
-	os.Exit(8) // want `os\.Exit ends the process on init path \(\*entries\.inner\)\.Stop -> os\.Exit`
+	os.Exit(8) // want `os\.Exit ends the process, reached from exported\ \(\*entries\.inner\)\.Stop\ \(promoted\ to\ entries\.Outer\) -> os\.Exit`
 }
 
 type Outer struct{ *inner }

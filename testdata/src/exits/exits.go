@@ -10,11 +10,11 @@ import (
 )
 
 func OSExit() { // want OSExit:"mayExit"
-	os.Exit(1) // want `os\.Exit ends the process on init path exits\.OSExit -> os\.Exit; return an error instead`
+	os.Exit(1) // want `os\.Exit ends the process, reached from exported\ exits\.OSExit -> os\.Exit; return an error instead`
 }
 
 func SyscallExit() { // want SyscallExit:"mayExit"
-	syscall.Exit(2) // want `syscall\.Exit ends the process on init path exits\.SyscallExit -> syscall\.Exit`
+	syscall.Exit(2) // want `syscall\.Exit ends the process, reached from exported\ exits\.SyscallExit -> syscall\.Exit`
 }
 
 func LogFatal(err error) { // want LogFatal:"mayExit"
@@ -25,16 +25,16 @@ func LogFatal(err error) { // want LogFatal:"mayExit"
 }
 
 func LoggerFatal(l *log.Logger) { // want LoggerFatal:"mayExit"
-	l.Fatal("x")   // want `\(\*log\.Logger\)\.Fatal ends the process on init path exits\.LoggerFatal -> \(\*log\.Logger\)\.Fatal`
+	l.Fatal("x")   // want `\(\*log\.Logger\)\.Fatal ends the process, reached from exported\ exits\.LoggerFatal -> \(\*log\.Logger\)\.Fatal`
 	l.Fatalf("x")  // want `\(\*log\.Logger\)\.Fatalf ends the process`
 	l.Fatalln("x") // want `\(\*log\.Logger\)\.Fatalln ends the process`
 }
 
 func Flags() *flag.FlagSet { // want Flags:"mayExit"
-	flag.Parse()                                   // want `flag\.Parse ends the process on a flag error on init path exits\.Flags -> flag\.Parse; parse a flag\.FlagSet created with flag\.ContinueOnError and return its error`
+	flag.Parse()                                   // want `flag\.Parse ends the process on a flag error, reached from exported\ exits\.Flags -> flag\.Parse; parse a flag\.FlagSet created with flag\.ContinueOnError and return its error`
 	_ = flag.NewFlagSet("a", flag.ContinueOnError) // fine
 	_ = flag.NewFlagSet("b", flag.PanicOnError)    // not an exit
-	return flag.NewFlagSet("c", flag.ExitOnError)  // want `flag\.NewFlagSet ends the process on a flag error on init path exits\.Flags -> flag\.NewFlagSet; use flag\.ContinueOnError and return the parse error`
+	return flag.NewFlagSet("c", flag.ExitOnError)  // want `flag\.NewFlagSet ends the process on a flag error, reached from exported\ exits\.Flags -> flag\.NewFlagSet; use flag\.ContinueOnError and return the parse error`
 }
 
 func FlagSetParse(fs *flag.FlagSet) error {

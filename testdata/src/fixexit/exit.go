@@ -22,7 +22,7 @@ func Check(n int) error { // want Check:"mayExit"
 
 func Done(ok bool) error { // want Done:"mayExit"
 	if ok {
-		os.Exit(0) // want `os.Exit ends the process .*\(no automatic fix: exit status 0 ends the process successfully\)`
+		os.Exit(0) // want `os.Exit ends the process, .*\(no automatic fix: exit status 0 ends the process successfully\)`
 	}
 	return nil
 }

@@ -64,7 +64,7 @@ func Shadowed(err error) (point, error) { // want Shadowed:"mayExit"
 	if err != nil {
 		point := 1
 		_ = point
-		klog.Fatal(err) // want `klog.Fatal ends the process .*\(no automatic fix: a result's zero value cannot be written here\)`
+		klog.Fatal(err) // want `klog.Fatal ends the process, .*\(no automatic fix: a result's zero value cannot be written here\)`
 	}
 	return point{}, nil
 }

@@ -6,7 +6,7 @@ import "os"
 
 func must[T any](v T, err error) T {
 	if err != nil {
-		os.Exit(1) // want `os\.Exit ends the process on init path generics\.Parse -> generics\.must -> os\.Exit`
+		os.Exit(1) // want `os\.Exit ends the process, reached from exported\ generics\.Parse -> generics\.must -> os\.Exit`
 	}
 	return v
 }
@@ -19,7 +19,7 @@ type Stack[T any] struct{ items []T }
 
 func (s *Stack[T]) Pop() T { // want Pop:`mayExit\(\(\*generics\.Stack\)\.Pop -> os\.Exit\)`
 	if len(s.items) == 0 {
-		os.Exit(2) // want `os\.Exit ends the process on init path \(\*generics\.Stack\)\.Pop -> os\.Exit`
+		os.Exit(2) // want `os\.Exit ends the process, reached from exported\ \(\*generics\.Stack\)\.Pop -> os\.Exit`
 	}
 	v := s.items[len(s.items)-1]
 	s.items = s.items[:len(s.items)-1]

@@ -17,17 +17,17 @@ func (m *module) run() { m.setup() }
 func (*module) name() string { return "m" }
 
 func (*module) setup() {
-	os.Exit(1) // want `os\.Exit ends the process on init path \(\*lifecycle\.module\)\.setup -> os\.Exit`
+	os.Exit(1) // want `os\.Exit ends the process, reached from lifecycle\.Runnable\ method\ \(\*lifecycle\.module\)\.setup -> os\.Exit`
 }
 
 func Exported() { os.Exit(2) } // want Exported:"mayExit"
 
 func Register() { // want Register:"mayExit"
-	os.Exit(3) // want `os\.Exit ends the process on init path lifecycle\.Register -> os\.Exit`
+	os.Exit(3) // want `os\.Exit ends the process, reached from lifecycle\.Register\ \(\-entry\ Register\) -> os\.Exit`
 }
 
 type server struct{}
 
 func (*server) start() {
-	os.Exit(4) // want `os\.Exit ends the process on init path \(\*lifecycle\.server\)\.start -> os\.Exit`
+	os.Exit(4) // want `os\.Exit ends the process, reached from \(\*lifecycle\.server\)\.start \(-entry \(server\)\.start\) -> os\.Exit`
 }

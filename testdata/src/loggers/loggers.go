@@ -20,7 +20,7 @@ func Klog() { // want Klog:`mayExit\(loggers\.Klog -> klog\.Fatalf\)`
 	klog.Errorf("failed: %v", errBoom)
 	klog.ErrorS(errBoom, "failed")
 	klog.V(2).Infof("verbose")
-	klog.Fatalf("fatal: %v", errBoom)           // want `klog\.Fatalf ends the process on init path loggers\.Klog -> klog\.Fatalf; return an error instead`
+	klog.Fatalf("fatal: %v", errBoom)           // want `klog\.Fatalf ends the process, reached from exported\ loggers\.Klog -> klog\.Fatalf; return an error instead`
 	klog.Exit("bye")                            // want `klog\.Exit ends the process`
 	klog.FatalDepth(1, "deep")                  // want `klog\.FatalDepth ends the process`
 	klog.FlushAndExit(klog.ExitFlushTimeout, 1) // want `klog\.FlushAndExit ends the process`
@@ -28,7 +28,7 @@ func Klog() { // want Klog:`mayExit\(loggers\.Klog -> klog\.Fatalf\)`
 
 func KlogV1() { // want KlogV1:"mayExit"
 	klogv1.Info("fine")
-	klogv1.Exitf("bye %d", 1) // want `klog\.Exitf ends the process on init path loggers\.KlogV1 -> klog\.Exitf`
+	klogv1.Exitf("bye %d", 1) // want `klog\.Exitf ends the process, reached from exported\ loggers\.KlogV1 -> klog\.Exitf`
 }
 
 func Glog() { // want Glog:"mayExit"
@@ -39,7 +39,7 @@ func Glog() { // want Glog:"mayExit"
 func Logrus(l *logrus.Logger) { // want Logrus:"mayExit"
 	logrus.Info("fine")
 	logrus.WithField("k", 1).Error("fine")
-	logrus.WithField("k", 1).Fatal("bye") // want `\(\*logrus\.Entry\)\.Fatal ends the process on init path loggers\.Logrus -> \(\*logrus\.Entry\)\.Fatal`
+	logrus.WithField("k", 1).Fatal("bye") // want `\(\*logrus\.Entry\)\.Fatal ends the process, reached from exported\ loggers\.Logrus -> \(\*logrus\.Entry\)\.Fatal`
 	l.Fatalf("bye %d", 1)                 // want `\(\*logrus\.Logger\)\.Fatalf ends the process`
 	logrus.Panic("not by default")
 }
@@ -51,12 +51,12 @@ func LogrusInterface(l logrus.FieldLogger) {
 func Zap(log *zap.Logger) { // want Zap:"mayExit"
 	log.Info("fine")
 	log.Error("fine", zap.Error(errBoom))
-	fatalw := log.Sugar().Fatalw // want `\(\*zap\.SugaredLogger\)\.Fatalw ends the process on init path loggers\.Zap -> \(\*zap\.SugaredLogger\)\.Fatalw`
+	fatalw := log.Sugar().Fatalw // want `\(\*zap\.SugaredLogger\)\.Fatalw ends the process, reached from exported\ loggers\.Zap -> \(\*zap\.SugaredLogger\)\.Fatalw`
 	fatalw("bye", "k", 1)
 	log.Fatal("bye") // want `\(\*zap\.Logger\)\.Fatal ends the process`
 	log.DPanic("not by default")
 }
 
 func Unix() { // want Unix:"mayExit"
-	unix.Exit(1) // want `unix\.Exit ends the process on init path loggers\.Unix -> unix\.Exit`
+	unix.Exit(1) // want `unix\.Exit ends the process, reached from exported\ loggers\.Unix -> unix\.Exit`
 }

@@ -16,7 +16,7 @@ func Register(enable bool) { // want Register:"mayExit"
 
 func newStream(enable bool) *stream {
 	if ip() == "" {
-		os.Exit(1) // want `os\.Exit ends the process on init path module\.Register -> module\.newStream -> os\.Exit`
+		os.Exit(1) // want `os\.Exit ends the process, reached from exported\ module\.Register -> module\.newStream -> os\.Exit`
 	}
 	return &stream{enable: enable}
 }
@@ -29,5 +29,5 @@ func (s *stream) Enable() bool  { return s.enable }
 func (s *stream) Start()        { s.serve() } // want Start:"mayExit"
 
 func (s *stream) serve() {
-	os.Exit(2) // want `os\.Exit ends the process on init path \(\*module\.stream\)\.serve -> os\.Exit`
+	os.Exit(2) // want `os\.Exit ends the process, reached from core\.Module\ method\ \(\*module\.stream\)\.serve -> os\.Exit`
 }

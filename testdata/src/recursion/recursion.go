@@ -17,14 +17,14 @@ func ping(n int) {
 
 func pong(n int) {
 	if n == 0 {
-		os.Exit(1) // want `os\.Exit ends the process on init path recursion\.Early -> recursion\.ping -> recursion\.pong -> os\.Exit`
+		os.Exit(1) // want `os\.Exit ends the process, reached from exported\ recursion\.Early -> recursion\.ping -> recursion\.pong -> os\.Exit`
 	}
 	ping(n)
 }
 
 func Self(n int) int { // want Self:`mayExit\(recursion\.Self -> os\.Exit\)`
 	if n < 0 {
-		os.Exit(2) // want `os\.Exit ends the process on init path recursion\.Self -> os\.Exit`
+		os.Exit(2) // want `os\.Exit ends the process, reached from exported\ recursion\.Self -> os\.Exit`
 	}
 	if n == 0 {
 		return 0
@@ -42,7 +42,7 @@ func c() { a() }
 
 func a() {
 	b()
-	os.Exit(3) // want `os\.Exit ends the process on init path recursion\.Ring -> recursion\.c -> recursion\.a -> os\.Exit`
+	os.Exit(3) // want `os\.Exit ends the process, reached from exported\ recursion\.Ring -> recursion\.c -> recursion\.a -> os\.Exit`
 }
 
 // Clean recurses without exiting and has no fact.

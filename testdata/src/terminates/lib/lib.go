@@ -13,6 +13,6 @@ func Die(msg string) { // want Die:"terminates"
 
 func Check(ok bool) { // want Check:`mayExit\(lib\.Check -> lib\.Die\)`
 	if !ok {
-		Die("not ok") // want `lib\.Die ends the process on init path lib\.Check -> lib\.Die`
+		Die("not ok") // want `lib\.Die ends the process, reached from exported\ lib\.Check -> lib\.Die`
 	}
 }

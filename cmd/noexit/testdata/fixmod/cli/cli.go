@@ -1,11 +1,12 @@
-// Package cli builds flag sets for embedders.
+// Package cli parses the flags of the tool for embedders.
 package cli
 
 import "flag"
 
-// NewFlags returns the flag set of the tool.
-func NewFlags() *flag.FlagSet {
+// NewFlags parses args and reports whether -v is set.
+func NewFlags(args []string) (bool, error) {
 	fs := flag.NewFlagSet("x", flag.ExitOnError)
-	fs.Bool("v", false, "verbose")
-	return fs
+	v := fs.Bool("v", false, "verbose")
+	fs.Parse(args)
+	return *v, nil
 }

@@ -1,0 +1,8 @@
+// Package testhelpers is test-support code; with -default-allow=false its exits are reported.
+package testhelpers
+
+import "os"
+
+func Fail() { // want Fail:"mayExit"
+	os.Exit(1) // want `os\.Exit ends the process`
+}

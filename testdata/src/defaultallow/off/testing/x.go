@@ -1,0 +1,8 @@
+// Package testing is test-support code; with -default-allow=false its exits are reported.
+package testing
+
+import "os"
+
+func Fail() { // want Fail:"mayExit"
+	os.Exit(1) // want `os\.Exit ends the process`
+}

@@ -1,0 +1,8 @@
+// Package tests is test-support code; with -default-allow=false its exits are reported.
+package tests
+
+import "os"
+
+func Fail() { // want Fail:"mayExit"
+	os.Exit(1) // want `os\.Exit ends the process`
+}
