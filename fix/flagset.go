@@ -144,7 +144,7 @@ func (b *builder) handleParse(set *stmtCtx, id *ast.Ident) string {
 		return ""
 	}
 	if c.fn.lit != nil || !returnsError(c.fn.sig) {
-		return "no automatic fix: the flag set's Parse error would be ignored, and " + c.fn.name() + " cannot return it"
+		return "no automatic fix: the flag set's Parse error would be ignored, and " + c.fn.qualified() + " cannot return it"
 	}
 	if why := b.skipsCleanup(c); why != "" {
 		return why

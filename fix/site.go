@@ -41,6 +41,14 @@ func (fn funcOf) name() string {
 	return "func"
 }
 
+// qualified names the function for diagnostics: "pkg.f".
+func (fn funcOf) qualified() string {
+	if fn.obj != nil && fn.obj.Pkg() != nil {
+		return fn.obj.Pkg().Name() + "." + fn.obj.Name()
+	}
+	return "the function literal"
+}
+
 // stmtOf finds the innermost statement around node n and its
 // surroundings. ok is false for statements that are not in a statement
 // list (labelled statements, if and for headers, ...) and outside

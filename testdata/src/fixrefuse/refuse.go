@@ -3,7 +3,6 @@ package fixrefuse
 import (
 	"os"
 
-	"go.uber.org/zap"
 	"k8s.io/klog/v2"
 )
 
@@ -108,10 +107,5 @@ func Cleanup() error { // want Cleanup:"mayExit"
 		klog.Fatal("cleanup failed") // want `\(no automatic fix: the error of a deferred function would be dropped\)`
 		return nil
 	}()
-	return nil
-}
-
-func ZapField(l *zap.Logger, v string) error { // want ZapField:"mayExit"
-	l.Fatal("bad value", zap.String("value", v)) // want `\(no automatic fix: the message cannot be restated as an error: argument 2 is a zap field other than zap.Error\(err\)\)`
 	return nil
 }
