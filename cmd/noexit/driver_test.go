@@ -60,7 +60,7 @@ func TestFixReports(t *testing.T) {
 	r := runIn(t, dir, nil, bin, "-fix", "./...")
 	out := strings.ReplaceAll(r.stderr, dir+string(filepath.Separator), "")
 	for _, want := range []string{
-		"svc/svc.go:33:3: os.Exit ends the process on init path svc.Start -> os.Exit; return an error instead (no automatic fix: the error would change the signature of exported svc.Start)\n",
+		"svc/svc.go:33:3: os.Exit ends the process, reached from exported svc.Start -> os.Exit; return an error instead (no automatic fix: the error would change the signature of exported svc.Start)\n",
 		"noexit: fixed 3 findings in 2 files; 1 remain\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -150,7 +150,7 @@ func TestHelp(t *testing.T) {
 			t.Errorf("-help lacks %q\n%s", want, r)
 		}
 	}
-	for _, bad := range []string{"  -source\n", "  -all\n", "  -v\n", "no effect", "deprecated", "-cpuprofile"} {
+	for _, bad := range []string{"  -source\n", "  -all\n", "  -v\n", "no effect", "-cpuprofile"} {
 		if strings.Contains(r.stdout+r.stderr, bad) {
 			t.Errorf("-help mentions %q\n%s", bad, r)
 		}
