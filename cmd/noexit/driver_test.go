@@ -163,7 +163,7 @@ func TestTagsAndTerminators(t *testing.T) {
 	t.Parallel()
 	bin := noexitBin(t)
 	dir := copyModule(t, "fixdiff")
-	const tagged = "svc/tagged.go:9:2: os.Exit ends the process on init path svc.Demo -> os.Exit"
+	const tagged = "svc/tagged.go:9:2: os.Exit ends the process, reached from exported svc.Demo -> os.Exit"
 	if r := runIn(t, dir, nil, bin, "./svc"); strings.Contains(r.stderr, "tagged.go") {
 		t.Errorf("a file behind a build tag was checked without -tags\n%s", r)
 	}
