@@ -121,10 +121,10 @@ func (r *run) reanalyze(overlay map[string][]byte) ([]finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	cfg := r.opts.cfg
 	a := analyzer.New(&cfg)
 	cfg = r.opts.cfg // New's flag binding resets string fields
+	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		return nil, err
