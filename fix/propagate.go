@@ -149,6 +149,8 @@ func (ch *chain) canChange(g *types.Func) string {
 		return "no automatic fix: the error would reach init, which cannot return it"
 	case decl.Recv == nil && decl.Name.Name == "main":
 		return "no automatic fix: the error would reach main"
+	case g.Exported() && ch.exportedOK(g):
+		// The module-wide fixer updates the callers in other packages.
 	case g.Exported() && isInternal(g.Pkg().Path()) && decl.Recv == nil:
 		// Other packages under the internal directory's parent may call
 		// it; this fixer sees and edits one package only.
@@ -159,6 +161,9 @@ func (ch *chain) canChange(g *types.Func) string {
 	if decl.Recv != nil && ch.inInterface(g.Name()) {
 		return "no automatic fix: " + name + " may implement an interface"
 	}
+	if g.Exported() && ch.exportedOK(g) {
+		return "" // the module-wide fixer updates its callers, tests included
+	}
 	if ch.testsUse(g.Name()) {
 		return "no automatic fix: " + name + " is also called from tests"
 	}
@@ -166,6 +171,12 @@ func (ch *chain) canChange(g *types.Func) string {
 		return "no automatic fix: " + name + " is also used in " + file + ", which this build excludes"
 	}
 	return ""
+}
+
+// exportedOK reports whether the module-wide fixer takes care of g's
+// callers outside the package.
+func (ch *chain) exportedOK(g *types.Func) bool {
+	return ch.b.cache != nil && ch.b.cache.Exported != nil && ch.b.cache.Exported(g)
 }
 
 // inInterface reports whether an interface of the package has a method

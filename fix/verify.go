@@ -26,12 +26,17 @@ type Cache struct {
 	// file, and checks merged fixes as golangci-lint applies them, which
 	// edits only that file and deletes no import.
 	SingleFile bool
-	fset       *token.FileSet
-	parsed     map[*token.File]*ast.File // the pass's files, unedited, in fset
-	imports    map[string]*types.Package
-	baseline   int8 // 0 unknown, 1 type-checks, -1 does not
-	verdicts   map[string]bool
-	idx        *pkgIndex // built by index on first use
+	// Exported, when set, lets a chain change the signature of an
+	// exported function for which it returns true; the caller (the
+	// module-wide fixer) updates that function's callers outside the
+	// package, its tests included. Nil refuses every exported signature.
+	Exported func(*types.Func) bool
+	fset     *token.FileSet
+	parsed   map[*token.File]*ast.File // the pass's files, unedited, in fset
+	imports  map[string]*types.Package
+	baseline int8 // 0 unknown, 1 type-checks, -1 does not
+	verdicts map[string]bool
+	idx      *pkgIndex // built by index on first use
 }
 
 // NewCache returns an empty cache.

@@ -358,8 +358,8 @@ func TestRealModule(t *testing.T) {
 
 	t.Run("json", func(t *testing.T) {
 		r := runIn(t, dir, nil, bin, "-json", "./...")
-		if r.code != 0 {
-			t.Errorf("exit code %d, want 0 (the checker's -json mode always exits 0 on success)\n%s", r.code, r)
+		if r.code != 3 {
+			t.Errorf("exit code %d, want 3 (findings; -json uses the same exit codes as text)\n%s", r.code, r)
 		}
 		var out map[string]map[string][]jsonDiag
 		if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
@@ -442,8 +442,8 @@ func TestDeterministicOutput(t *testing.T) {
 	bin := noexitBin(t)
 	dir := realModule(t)
 	first := runIn(t, dir, nil, bin, "-json", "./...")
-	if first.code != 0 || first.stdout == "" {
-		t.Fatalf("want exit code 0 and JSON output\n%s", first)
+	if first.code != 3 || first.stdout == "" {
+		t.Fatalf("want exit code 3 and JSON output\n%s", first)
 	}
 	second := runIn(t, dir, []string{"GOMAXPROCS=1"}, bin, "-json", "./...")
 	if second.stdout != first.stdout || second.stderr != first.stderr {

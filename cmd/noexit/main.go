@@ -1,7 +1,8 @@
 // Command noexit reports process exits reachable from a library's init
 // paths. It runs standalone (noexit ./...), as a vet tool
 // (go vet -vettool=$(which noexit) ./...) and as a fix tool
-// (go fix -fixtool=$(which noexit) ./...).
+// (go fix -fixtool=$(which noexit) ./...). The standalone driver is
+// internal/driver; go vet and go fix speak singlechecker's protocol.
 package main
 
 import (
@@ -10,13 +11,16 @@ import (
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/noexit-lint/noexit/analyzer"
+	"github.com/noexit-lint/noexit/internal/driver"
 )
 
 func main() {
-	if code, done := checkTrustInChild(os.Args); done {
-		os.Exit(code)
+	args := os.Args[1:]
+	if driver.VetInvocation(args) {
+		if err := driver.CheckVetFlags(args); err != nil {
+			os.Exit(driver.ReportVetFlagError(args, err, os.Stderr))
+		}
+		singlechecker.Main(analyzer.Analyzer)
 	}
-	a, session := analyzer.NewSession(new(analyzer.Config))
-	recordUnmatchedTrust(a, session)
-	singlechecker.Main(a)
+	os.Exit(driver.Run(args, os.Stdout, os.Stderr))
 }

@@ -7,9 +7,8 @@ import (
 
 	"k8s.io/klog/v2"
 
-	"example.com/edgecore-bug/beehive/core"
+	"example.com/edgecore-bug/cmd/edgecore/app"
 	"example.com/edgecore-bug/config/v1alpha1"
-	"example.com/edgecore-bug/edgestream"
 )
 
 func main() {
@@ -27,6 +26,5 @@ func main() {
 	// Registration happens before any module runs. With -node-ip empty
 	// and no usable host interface, the process ends here, even without
 	// -stream.
-	edgestream.Register(&cfg, *hostname, *nodeIP)
-	core.Run()
+	app.Run(&cfg, *hostname, *nodeIP)
 }

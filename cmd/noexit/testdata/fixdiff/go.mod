@@ -1,0 +1,3 @@
+module example.com/fixdiff
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/modfix
+
+go 1.26

@@ -1,0 +1,174 @@
+package driver
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/noexit-lint/noexit/analyzer"
+	"github.com/noexit-lint/noexit/modfix"
+)
+
+// fixes applies (-fix) or prints (-diff) the first suggested fix of every
+// finding, then, with -fix-exported, the module-wide fixes; it prints the
+// findings that remain, with the reason they were not fixed.
+func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
+	editable := map[string]bool{}
+	importNames := map[string]string{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, f := range p.GoFiles {
+			editable[f] = true
+		}
+		importNames[p.PkgPath] = p.Name
+	})
+	set := newEditSet(editable)
+	all := findings(g)
+	notes := map[string]string{} // finding key -> why it was not fixed
+	var unfixed []modfix.Finding
+	var unfixedKeys []string
+	fixed := 0
+	for _, f := range all {
+		switch {
+		case len(f.diag.SuggestedFixes) == 0:
+			unfixed = append(unfixed, modfix.Finding{Fset: f.fset, Diag: f.diag})
+			unfixedKeys = append(unfixedKeys, f.key())
+		default:
+			if why := set.add(f.fset, f.diag.SuggestedFixes[0]); why != "" {
+				notes[f.key()] = " (not fixed: " + why + ")"
+				continue
+			}
+			fixed++
+		}
+	}
+	if r.opts.fixExported && len(unfixed) > 0 {
+		res := modfix.Plan(pkgs, unfixed, modfix.Options{
+			Allow:      r.opts.cfg.Allow,
+			BuildFlags: buildFlags(r.opts),
+			Trial: func(e modfix.Edits) (map[string][]byte, string) {
+				trial := set.clone()
+				if why := trial.addEdits(convert(e)); why != "" {
+					return nil, why
+				}
+				_, news, err := trial.apply(importNames)
+				if err != nil {
+					return nil, err.Error()
+				}
+				return news, ""
+			},
+			Accept: func(e modfix.Edits) { set.addEdits(convert(e)) },
+		})
+		fixed += len(res.Fixed)
+		for i, why := range res.Refused {
+			notes[unfixedKeys[i]] = " (" + why + ")"
+		}
+	}
+	olds, news, err := set.apply(importNames)
+	if err != nil {
+		r.fail("%v", err)
+		return
+	}
+	names := slices.Sorted(maps.Keys(news))
+	if r.opts.diff {
+		cwd, _ := os.Getwd()
+		for _, n := range names {
+			if err := Unified(r.stdout, relPath(cwd, n), olds[n], news[n]); err != nil {
+				r.fail("%v", err)
+			}
+		}
+	} else {
+		for _, n := range names {
+			if err := writeFile(n, news[n]); err != nil {
+				r.fail("%v", err)
+			}
+		}
+	}
+	left := all
+	if len(news) > 0 {
+		// What remains is what the analyzer still finds in the fixed code
+		// (in memory under -diff): a call into a function whose exit was
+		// fixed is no longer a finding.
+		if left, err = r.reanalyze(news); err != nil {
+			r.fail("checking the fixed code: %v", err)
+			return
+		}
+	} else {
+		left = slices.DeleteFunc(slices.Clone(all), func(f finding) bool { return len(f.diag.SuggestedFixes) > 0 && notes[f.key()] == "" })
+	}
+	for _, f := range left {
+		f.print(r.stderr, notes[f.key()])
+	}
+	verb := "fixed"
+	if r.opts.diff {
+		verb = "would fix"
+	}
+	if fixed > 0 || len(left) > 0 {
+		fmt.Fprintf(r.stderr, "noexit: %s %d findings in %d files; %d remain\n", verb, fixed, len(names), len(left))
+	}
+	if len(left) > 0 || r.opts.diff && fixed > 0 {
+		r.code = max(r.code, ExitFindings)
+	}
+}
+
+// reanalyze runs the analyzer again with overlay and returns its findings.
+func (r *run) reanalyze(overlay map[string][]byte) ([]finding, error) {
+	pkgs, err := loadWith(r.patterns, r.opts, overlay)
+	if err != nil {
+		return nil, err
+	}
+	cfg := r.opts.cfg
+	a := analyzer.New(&cfg)
+	cfg = r.opts.cfg // New's flag binding resets string fields
+	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	return findings(g), nil
+}
+
+// key identifies a finding across a fix that moves lines: its file and
+// message.
+func (f finding) key() string {
+	return f.fset.Position(f.diag.Pos).Filename + "\x00" + f.diag.Message
+}
+
+func convert(e modfix.Edits) map[string][]edit {
+	out := map[string][]edit{}
+	for name, es := range e {
+		for _, x := range es {
+			out[name] = append(out[name], edit{x.Start, x.End, x.New})
+		}
+	}
+	return out
+}
+
+func (s *editSet) clone() *editSet {
+	c := newEditSet(s.editable)
+	for n, es := range s.files {
+		c.files[n] = slices.Clone(es)
+	}
+	return c
+}
+
+// relPath is name relative to dir, in slash form, for patch headers.
+func relPath(dir, name string) string {
+	if rel, err := filepath.Rel(dir, name); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(name)
+}
+
+// writeFile replaces name's content, keeping its permissions.
+func writeFile(name string, data []byte) error {
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(name, data, info.Mode().Perm())
+}
