@@ -46,7 +46,7 @@ func TestFixExportedEdgecore(t *testing.T) {
 		t.Fatalf("without -fix-exported: want the finding left, exit code 3\n%s", r)
 	}
 	r := runIn(t, dir, nil, bin, "-fix", "-fix-exported", "./...")
-	if r.code != 0 || !strings.Contains(r.stderr, "noexit: fixed 1 findings in 3 files; 0 remain") {
+	if r.code != 0 || !strings.Contains(r.stderr, "noexit: fixed 1 finding in 3 files; 0 remain") {
 		t.Fatalf("want every finding fixed, exit code 0\n%s", r)
 	}
 	files := map[string]string{}

@@ -108,7 +108,7 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 		verb = "would fix"
 	}
 	if fixed > 0 || len(left) > 0 {
-		fmt.Fprintf(r.stderr, "noexit: %s %d findings in %d files; %d remain\n", verb, fixed, len(names), len(left))
+		fmt.Fprintf(r.stderr, "noexit: %s %s in %s; %d remain\n", verb, plural(fixed, "finding"), plural(len(names), "file"), len(left))
 	}
 	if len(left) > 0 || r.opts.diff && fixed > 0 {
 		r.code = max(r.code, ExitFindings)
@@ -171,4 +171,12 @@ func writeFile(name string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(name, data, info.Mode().Perm())
+}
+
+// plural counts things in words: "1 finding", "3 findings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
