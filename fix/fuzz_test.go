@@ -407,7 +407,8 @@ next:
 			}
 		}
 		for _, o := range x {
-			if e.Pos < o.End && o.Pos < e.End || e.Pos == o.Pos && e.Pos == e.End && o.Pos == o.End {
+			inserts := e.Pos == e.End && o.Pos == o.End
+			if e.Pos < o.End && o.Pos < e.End || inserts && e.Pos == o.Pos {
 				return x, false
 			}
 			if e.Pos == e.End && o.Pos < e.Pos && e.Pos < o.End || o.Pos == o.End && e.Pos < o.Pos && o.Pos < e.End {

@@ -282,7 +282,8 @@ func (s *settler) checkTogether() {
 	}
 	if len(touched) > 1 {
 		if g := s.combine(touched...); g != nil {
-			s.groups = append(rest, g)
+			rest = append(rest, g)
+			s.groups = rest
 			slices.SortFunc(s.groups, func(x, y *group) int { return x.members[0] - y.members[0] })
 			s.resolveOverlaps()
 			if _, ok := s.checkGroups(b, s.groups); ok {

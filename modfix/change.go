@@ -95,7 +95,7 @@ func (c *change) caller(g changedFunc, r ref) string {
 		i++
 	}
 	call, ok := path[i].(*ast.CallExpr)
-	if !ok || astutil.Unparen(call.Fun).End() != r.id.End() {
+	if !ok || ast.Unparen(call.Fun).End() != r.id.End() {
 		return "no module-wide fix: " + g.name + " is used as a value in " + fnName
 	}
 	stmt, _ := path[i+1].(ast.Stmt)
@@ -233,13 +233,13 @@ func (c *change) rewriteStmt(g changedFunc, p *packages.Package, f *ast.File, fi
 	fail := "no module-wide fix: the call to " + g.name + " in " + fnName + " is not a statement of its own"
 	switch s := stmt.(type) {
 	case *ast.ExprStmt:
-		if astutil.Unparen(s.X) != call {
+		if ast.Unparen(s.X) != call {
 			return fail
 		}
 		c.edit(file, off(s.Pos()), off(s.End()), "if "+strings.Repeat("_, ", g.results)+"err := "+callText+"; "+check)
 		return ""
 	case *ast.AssignStmt:
-		if len(s.Rhs) != 1 || astutil.Unparen(s.Rhs[0]) != call || len(s.Lhs) != g.results {
+		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != call || len(s.Lhs) != g.results {
 			return fail
 		}
 		if s.Tok != token.DEFINE {

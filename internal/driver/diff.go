@@ -6,11 +6,11 @@ import (
 	"strings"
 )
 
-// Unified writes the unified diff of old and new for one file, with the
+// Unified writes the unified diff of before and after for one file, with the
 // a/ and b/ prefixes that git apply and patch -p1 expect, and three lines
 // of context. Equal contents write nothing.
-func Unified(w io.Writer, path string, old, new []byte) error {
-	a, b := splitLines(string(old)), splitLines(string(new))
+func Unified(w io.Writer, path string, before, after []byte) error {
+	a, b := splitLines(string(before)), splitLines(string(after))
 	ops := lineDiff(a, b)
 	hunks := group(ops, 3)
 	if len(hunks) == 0 {

@@ -59,7 +59,7 @@ func (s *editSet) addEdits(byFile map[string][]edit) string {
 	for name, es := range byFile {
 		for _, e := range es {
 			for _, o := range s.files[name] {
-				if e != o && overlap(e, o) && !(importSpecs(e) && importSpecs(o) && e.start == o.start) {
+				if e != o && overlap(e, o) && (!importSpecs(e) || !importSpecs(o) || e.start != o.start) {
 					return "it overlaps another fix in " + filepath.Base(name) + "; run noexit -fix again"
 				}
 			}
@@ -93,7 +93,7 @@ func importSpecs(e edit) bool { return e.start == e.end && specLines.MatchString
 
 // mergeSpecs unites two insertions of import specs, sorted.
 func mergeSpecs(a, b string) string {
-	lines := append(strings.Split(a, "\n\t")[1:], strings.Split(b, "\n\t")[1:]...)
+	lines := slices.Concat(strings.Split(a, "\n\t")[1:], strings.Split(b, "\n\t")[1:])
 	slices.Sort(lines)
 	return "\n\t" + strings.Join(slices.Compact(lines), "\n\t")
 }

@@ -88,7 +88,7 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 			}
 		}
 	}
-	left := all
+	var left []finding
 	if len(news) > 0 {
 		// What remains is what the analyzer still finds in the fixed code
 		// (in memory under -diff): a call into a function whose exit was
