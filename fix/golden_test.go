@@ -46,19 +46,23 @@ func fixedTree(t *testing.T) string {
 	return root
 }
 
-// loadFixed loads the fixed case packages with types, in GOPATH mode.
-func loadFixed(t *testing.T, gopath string) []*packages.Package {
+// loadFixed loads pkgs (default: every case) of a fixed tree with types,
+// in GOPATH mode.
+func loadFixed(t *testing.T, gopath string, pkgs ...string) []*packages.Package {
 	t.Helper()
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
 		Dir:  filepath.Join(gopath, "src"),
 		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS="),
 	}
-	pkgs, err := packages.Load(cfg, cases...)
+	if len(pkgs) == 0 {
+		pkgs = cases
+	}
+	loaded, err := packages.Load(cfg, pkgs...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pkgs
+	return loaded
 }
 
 // TestGoldenTypeChecks type-checks every fixed case package: a fix whose

@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 	"honnef.co/go/tools/analysis/lint"
 	"honnef.co/go/tools/staticcheck"
 	"honnef.co/go/tools/stylecheck"
@@ -81,15 +80,7 @@ func staticcheckFindings(t *testing.T, gopath string, pkgs []string) []finding {
 			}
 		}
 	}
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  filepath.Join(gopath, "src"),
-		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS="),
-	}
-	loaded, err := packages.Load(cfg, pkgs...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	loaded := loadFixed(t, gopath, pkgs...)
 	for _, p := range loaded {
 		for _, e := range p.Errors {
 			t.Errorf("%s: %v", p.PkgPath, e)
