@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/noexit-lint/noexit/fix"
+	"github.com/noexit-lint/noexit/internal/fix"
 	"github.com/noexit-lint/noexit/internal/names"
 )
 

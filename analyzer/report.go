@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/noexit-lint/noexit/fix"
+	"github.com/noexit-lint/noexit/internal/fix"
 )
 
 // report emits, in node and source order, one diagnostic per terminator

@@ -28,13 +28,13 @@ gcl_version=$(sed -n 's/^version:[[:space:]]*["'\'']\{0,1\}\([^"'\''[:space:]]*\
 gcl_version=${gcl_version:-v2.15.0}
 
 # Hash the plugin as the custom binary will see it, names and contents in
-# a fixed order: the non-test Go files under analyzer/, fix/ and the root
+# a fixed order: the non-test Go files under analyzer/, internal/ and the root
 # package, those of any other package of this module the plugin imports
 # (go list -deps), go.mod and go.sum.
 hash=$(
 	cd "$root"
 	{
-		find analyzer fix -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*' -type f
+		find analyzer internal -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*' -type f
 		find . -maxdepth 1 -name '*.go' ! -name '*_test.go' -type f
 		GOWORK=off go list -e -deps -f '{{if and .Module (eq .Module.Path "'"$plugin"'")}}
 			{{- range .GoFiles}}{{$.Dir}}/{{.}}{{"\n"}}{{end}}

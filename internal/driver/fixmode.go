@@ -12,7 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/noexit-lint/noexit/analyzer"
-	"github.com/noexit-lint/noexit/modfix"
+	"github.com/noexit-lint/noexit/internal/modfix"
 )
 
 // fixes applies (-fix) or prints (-diff) the first suggested fix of every

@@ -202,7 +202,7 @@ func TestEndToEnd(t *testing.T) {
 		t.Skip("end-to-end: builds noexit and golangci-lint and runs the go command")
 	}
 	bin := filepath.Join(t.TempDir(), "noexit")
-	run(t, "..", "go", "build", "-o", bin, "./cmd/noexit")
+	run(t, filepath.Join("..", ".."), "go", "build", "-o", bin, "./cmd/noexit")
 	gcl := golangciBinary(t)
 
 	base := t.TempDir()
@@ -348,7 +348,7 @@ func golangciBinary(t *testing.T) string {
 	if bin := os.Getenv("NOEXIT_GOLANGCI"); bin != "" {
 		return bin
 	}
-	root, err := filepath.Abs("..")
+	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}

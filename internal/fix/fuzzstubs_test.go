@@ -20,7 +20,7 @@ func importStub(path string) (*types.Package, error) {
 	if p, ok := stubPkgs[path]; ok {
 		return p, nil
 	}
-	dir := filepath.Join("..", "testdata", "src", filepath.FromSlash(path))
+	dir := filepath.Join("..", "..", "testdata", "src", filepath.FromSlash(path))
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() || !strings.Contains(path, ".") {
 		return stdImp.Import(path)
 	}

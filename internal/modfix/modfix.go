@@ -21,7 +21,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/noexit-lint/noexit/fix"
+	"github.com/noexit-lint/noexit/internal/fix"
 	"github.com/noexit-lint/noexit/internal/names"
 )
 
