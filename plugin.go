@@ -9,7 +9,6 @@ package noexit
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -38,11 +37,11 @@ func New(settings any) (register.LinterPlugin, error) {
 	return &plugin{cfg: cfg}, nil
 }
 
-// BuildAnalyzers returns a fresh analyzer on a private copy of the
-// configuration: analyzer.New binds the config to the analyzer's flags, and
-// nothing a host does through them may leak into another instance.
+// BuildAnalyzers returns a fresh analyzer; analyzer.New binds a private
+// copy of the configuration to the analyzer's flags, so nothing a host
+// does through them leaks into another instance.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	cfg := cloneConfig(p.cfg)
+	cfg := p.cfg
 	// golangci-lint applies only the edits of a fix that lie in the
 	// reported file: offer no fix that spans files.
 	a := analyzer.New(&cfg, analyzer.SingleFileFixes())
@@ -69,25 +68,3 @@ func withoutRelated(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) 
 // through types.Func identities across packages.
 func (*plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
-// cloneConfig copies c deeply, keeping nil (default) and empty (replace
-// the default with nothing) distinct.
-func cloneConfig(c analyzer.Config) analyzer.Config {
-	c.Categories = slices.Clone(c.Categories)
-	c.Terminators = slices.Clone(c.Terminators)
-	c.Entry = slices.Clone(c.Entry)
-	c.Lifecycle = slices.Clone(c.Lifecycle)
-	c.Allow = slices.Clone(c.Allow)
-	c.Trust = slices.Clone(c.Trust)
-	c.Modeled = slices.Clone(c.Modeled)
-	c.DefaultEntries = clonePtr(c.DefaultEntries)
-	c.DefaultAllow = clonePtr(c.DefaultAllow)
-	return c
-}
-
-func clonePtr[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
-}

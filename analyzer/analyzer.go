@@ -13,10 +13,10 @@ import (
 // the noexit command and other drivers that parse flags.
 var Analyzer = New(&Config{})
 
-// New returns a fresh analyzer that reads cfg, whose fields are also bound
-// to the analyzer's Flags. cfg is validated on first use; a bad value
-// fails every run with an error that names it. Analyzers from separate
-// calls share no state.
+// New returns a fresh analyzer on a copy of cfg, whose fields are bound to
+// the analyzer's Flags (cfg itself is never written). The copy is
+// validated on first use; a bad value fails every run with an error that
+// names it. Analyzers from separate calls share no state.
 func New(cfg *Config, opts ...Option) *analysis.Analyzer {
 	a, _ := NewSession(cfg, opts...)
 	return a
@@ -41,6 +41,8 @@ func NewSession(cfg *Config, opts ...Option) (*analysis.Analyzer, *Session) {
 		FactTypes:  []analysis.Fact{new(mayExit), new(terminates), new(invokes), new(lifecycleSeen)},
 		ResultType: reflect.TypeFor[struct{}](),
 	}
+	own := cfg.Clone()
+	cfg = &own
 	cfg.RegisterFlags(&a.Flags)
 	var (
 		once sync.Once
@@ -98,7 +100,7 @@ func run(pass *analysis.Pass, set *settings) error {
 	// Every other package passes the lifecycle interfaces on, even one
 	// that is not analysed itself.
 	lifecycle := seeLifecycle(pass, set)
-	if pass.Pkg.Name() == "main" || matchAny(set.allow, path) || set.trust.pkgTrusted(path) {
+	if allowed(set, path, pass.Pkg.Name()) {
 		return nil
 	}
 	g := newGraph(pass, set)

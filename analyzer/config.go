@@ -65,7 +65,7 @@ var (
 )
 
 // RegisterFlags binds the fields of c to flags on fs, with the names the
-// plugin settings use.
+// plugin settings use. Binding keeps the values c already holds.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var(&listFlag{&c.Categories, checkCategory}, "categories",
 		"comma-separated terminator categories to report: "+strings.Join(allCategories, ", ")+
@@ -90,10 +90,32 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 		"comma-separated packages (example.com/x/...) and functions (example.com/x.(*T).M) whose exits are accepted: neither reported nor propagated")
 	fs.Var(&listFlag{&c.Modeled, checkTrust}, "modeled",
 		"deprecated: use -trust")
-	fs.StringVar(&c.Baseline, "baseline", "",
+	fs.StringVar(&c.Baseline, "baseline", c.Baseline,
 		"file of recorded findings not to report (written by -write-baseline); a relative path is resolved against the module root")
-	fs.StringVar(&c.WriteBaseline, "write-baseline", "",
+	fs.StringVar(&c.WriteBaseline, "write-baseline", c.WriteBaseline,
 		"record the current findings in this file instead of reporting them; a relative path is resolved against the module root")
+}
+
+// Clone returns a copy of c that shares no memory with it.
+func (c Config) Clone() Config {
+	c.Categories = slices.Clone(c.Categories)
+	c.Terminators = slices.Clone(c.Terminators)
+	c.Entry = slices.Clone(c.Entry)
+	c.Lifecycle = slices.Clone(c.Lifecycle)
+	c.Allow = slices.Clone(c.Allow)
+	c.Trust = slices.Clone(c.Trust)
+	c.Modeled = slices.Clone(c.Modeled)
+	c.DefaultEntries = clonePtr(c.DefaultEntries)
+	c.DefaultAllow = clonePtr(c.DefaultAllow)
+	return c
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 // settings is a validated, compiled Config.

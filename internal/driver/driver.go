@@ -80,11 +80,7 @@ func (r *run) main(patterns []string) int {
 		}
 	})
 	r.warnTerminators(pkgs)
-	// Binding the config to the analyzer's flags resets string fields to
-	// their defaults: keep the parsed values.
-	parsed := r.opts.cfg
 	a, session := analyzer.NewSession(&r.opts.cfg)
-	r.opts.cfg = parsed
 	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
@@ -126,7 +122,8 @@ func (r *run) main(patterns []string) int {
 func loadWith(patterns []string, o *options, overlay map[string][]byte) ([]*packages.Package, error) {
 	conf := &packages.Config{
 		Mode:       packages.LoadAllSyntax | packages.NeedModule,
-		Tests:      o.tests,
+		// The module-wide fixer updates and checks the callers in tests.
+		Tests:      o.tests || o.fixExported,
 		BuildFlags: buildFlags(o),
 		Overlay:    overlay,
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/noexit-lint/noexit/analyzer"
 	"github.com/noexit-lint/noexit/internal/modfix"
+	"github.com/noexit-lint/noexit/internal/recheck"
 )
 
 // fixes applies (-fix) or prints (-diff) the first suggested fix of every
@@ -47,8 +49,13 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 		}
 	}
 	if r.opts.fixExported && len(unfixed) > 0 {
+		policy, err := r.opts.cfg.Policy()
+		if err != nil {
+			r.fail("%v", err)
+			return
+		}
 		res := modfix.Plan(pkgs, unfixed, modfix.Options{
-			Allow:      r.opts.cfg.Allow,
+			Policy:     policy,
 			BuildFlags: buildFlags(r.opts),
 			Trial: func(e modfix.Edits) (map[string][]byte, string) {
 				trial := set.clone()
@@ -93,7 +100,7 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 		// What remains is what the analyzer still finds in the fixed code
 		// (in memory under -diff): a call into a function whose exit was
 		// fixed is no longer a finding.
-		if left, err = r.reanalyze(news); err != nil {
+		if left, err = r.reanalyze(pkgs, news); err != nil {
 			r.fail("checking the fixed code: %v", err)
 			return
 		}
@@ -115,17 +122,17 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 	}
 }
 
-// reanalyze runs the analyzer again with overlay and returns its findings.
-func (r *run) reanalyze(overlay map[string][]byte) ([]finding, error) {
-	pkgs, err := loadWith(r.patterns, r.opts, overlay)
-	if err != nil {
-		return nil, err
+// reanalyze runs the analyzer again on pkgs with overlay in place. Only
+// the packages that the overlay changes, and their importers, are
+// type-checked again; the rest of the loaded graph is shared.
+func (r *run) reanalyze(pkgs []*packages.Package, overlay map[string][]byte) ([]finding, error) {
+	roots, changed := recheck.Overlay(pkgs, overlay, true)
+	if errs := recheck.Errors(changed); len(errs) > 0 {
+		return nil, fmt.Errorf("the fixed code does not type-check: %s", strings.Join(errs, "; "))
 	}
-	cfg := r.opts.cfg
-	a := analyzer.New(&cfg)
-	cfg = r.opts.cfg // New's flag binding resets string fields
+	a := analyzer.New(&r.opts.cfg)
 	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
-	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/noexit-lint/noexit/analyzer"
 	"github.com/noexit-lint/noexit/internal/fix"
 	"github.com/noexit-lint/noexit/internal/names"
 )
@@ -43,9 +44,9 @@ type Finding struct {
 
 // Options configure Plan.
 type Options struct {
-	// Allow are the package patterns where exiting is allowed besides
-	// package main; nil means .../cmd/....
-	Allow []string
+	// Policy is the analyzer's compiled configuration: which packages
+	// may exit (the error's exit moves there).
+	Policy *analyzer.Policy
 	// BuildFlags are passed to the go command (-tags).
 	BuildFlags []string
 	// Trial returns the content of the files that edits change, applied
@@ -98,7 +99,6 @@ func Plan(pkgs []*packages.Package, findings []Finding, opts Options) Result {
 		why := m.verify(all)
 		if why == "" {
 			opts.Accept(all)
-			m.gen++
 			for _, c := range cs {
 				res.Fixed[c.i] = c.msg
 			}

@@ -2,6 +2,7 @@ package modfix
 
 import (
 	"go/ast"
+	"go/build"
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
@@ -10,11 +11,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/noexit-lint/noexit/internal/recheck"
 )
 
 func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
@@ -23,31 +25,28 @@ func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
 // under each other platform its files' build constraints name.
 type module struct {
 	opts    Options
+	roots   []*packages.Package          // the driver's packages and those completeHost added
 	host    []*packages.Package          // every loaded main-module package, test variants included
 	byFile  map[string]*packages.Package // non-test variant first
 	all     []*packages.Package          // every loaded package, dependencies included
-	allow   []*regexp.Regexp
 	configs []config
 	refs    map[string][]ref // FullName -> references in the configs loaded so far
 	seen    map[token.Position]bool
 
 	prepared   bool
 	incomplete string // why the module could not be loaded whole
-
-	gen    int                        // fixes accepted so far: the baseline's version
-	broken map[string]map[string]bool // baseline key -> packages that fail without the change
 }
 
 // config is one GOOS/GOARCH under which the module is type-checked.
 type config struct {
 	platform
 	files  []string            // files only this platform builds (of the host's ignored files)
-	pkgs   []*packages.Package // loaded on first use; host: the driver's
+	pkgs   []*packages.Package // roots, loaded on first use; host: the driver's
 	loaded bool
 }
 
 // platform is a GOOS/GOARCH pair.
-type platform struct{ goos, goarch string }
+type platform = recheck.Platform
 
 // ref is one reference to a module function, in the syntax and types of
 // one configuration.
@@ -58,7 +57,7 @@ type ref struct {
 }
 
 func newModule(pkgs []*packages.Package, opts Options) *module {
-	m := &module{opts: opts, byFile: map[string]*packages.Package{}}
+	m := &module{opts: opts, roots: pkgs, byFile: map[string]*packages.Package{}}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		m.all = append(m.all, p)
 		if p.Module == nil || !p.Module.Main {
@@ -71,14 +70,7 @@ func newModule(pkgs []*packages.Package, opts Options) *module {
 			}
 		}
 	})
-	allow := opts.Allow
-	if allow == nil {
-		allow = []string{".../cmd/..."}
-	}
-	for _, a := range allow {
-		m.allow = append(m.allow, pkgPattern(a))
-	}
-	m.configs = []config{{platform: platform{runtime.GOOS, runtime.GOARCH}, pkgs: m.host, loaded: true}}
+	m.configs = []config{{platform: platform{GOOS: build.Default.GOOS, GOARCH: build.Default.GOARCH}, pkgs: pkgs, loaded: true}}
 	m.refs = map[string][]ref{}
 	m.seen = map[token.Position]bool{}
 	m.index(&m.configs[0])
@@ -97,7 +89,7 @@ func (m *module) prepare() {
 	host := m.configs[0].platform
 	byPlatform := m.platforms()
 	for _, pl := range slices.SortedFunc(maps.Keys(byPlatform), func(a, b platform) int {
-		return strings.Compare(a.goos+"/"+a.goarch, b.goos+"/"+b.goarch)
+		return strings.Compare(a.String(), b.String())
 	}) {
 		if pl != host {
 			m.configs = append(m.configs, config{platform: pl, files: byPlatform[pl]})
@@ -105,8 +97,10 @@ func (m *module) prepare() {
 	}
 }
 
-// completeHost loads the main-module packages that the command line left
-// out, with their tests, and indexes their references.
+// completeHost adds the main-module packages that the command line left
+// out, with their tests, and indexes their references: the callers of a
+// changed function there must be updated too. They are type-checked from
+// source on top of the packages the driver loaded; nothing is compiled.
 func (m *module) completeHost() {
 	have := map[string]bool{}
 	for _, p := range m.host {
@@ -127,23 +121,39 @@ func (m *module) completeHost() {
 	if len(missing) == 0 {
 		return
 	}
-	pkgs, err := m.loadUnder(m.configs[0].platform, nil, missing)
+	reuse := map[string]*packages.Package{}
+	for _, p := range m.all {
+		reuse[p.ID] = p
+	}
+	pkgs, err := recheck.Load(recheck.LoadOptions{
+		Dir: m.dir(), BuildFlags: m.opts.BuildFlags, Tests: true, Full: inMainModule, Reuse: reuse,
+	}, missing...)
 	if err != nil {
 		m.incomplete = err.Error()
 		return
 	}
+	m.roots = append(m.roots, pkgs...)
+	m.configs[0].pkgs = m.roots
 	extra := config{platform: m.configs[0].platform}
+	seen := map[*packages.Package]bool{}
+	for _, p := range m.all {
+		seen[p] = true
+	}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if seen[p] {
+			return
+		}
 		m.all = append(m.all, p) // for the interface checks
-		if p.Module != nil && p.Module.Main && p.TypesInfo != nil && !have[p.ID] {
+		if inMainModule(p) && p.TypesInfo != nil && !have[p.ID] {
 			have[p.ID] = true
 			m.host = append(m.host, p)
 			extra.pkgs = append(extra.pkgs, p)
 		}
 	})
-	m.configs[0].pkgs = m.host
 	m.index(&extra)
 }
+
+func inMainModule(p *packages.Package) bool { return p.Module != nil && p.Module.Main }
 
 // dir is the main module's directory.
 func (m *module) dir() string {
@@ -170,27 +180,10 @@ func (m *module) fileAt(name string) (*packages.Package, *ast.File) {
 	return nil, nil
 }
 
-// allowed reports whether exiting is the program's decision in pkg.
+// allowed reports whether exiting is the program's decision in p, as the
+// analyzer decides it.
 func (m *module) allowed(p *packages.Package) bool {
-	if p.Name == "main" {
-		return true
-	}
-	for _, re := range m.allow {
-		if re.MatchString(p.PkgPath) {
-			return true
-		}
-	}
-	return false
-}
-
-// pkgPattern compiles a go-list-style pattern ("..." matches anything,
-// "x/..." also matches x).
-func pkgPattern(p string) *regexp.Regexp {
-	re := regexp.QuoteMeta(p)
-	re = strings.ReplaceAll(re, `/\.\.\.`, `(/.*)?`)
-	re = strings.ReplaceAll(re, `\.\.\./`, `(.*/)?`)
-	re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
-	return regexp.MustCompile("^" + re + "$")
+	return m.opts.Policy.Allowed(p.PkgPath, p.Name)
 }
 
 // knownOS and knownArch are the GOOS and GOARCH values a constraint may
@@ -222,9 +215,9 @@ func (m *module) platforms() map[platform][]string {
 		var named []platform
 		tag := func(t string) {
 			if arch, ok := knownOS[t]; ok {
-				named = append(named, platform{t, arch})
+				named = append(named, platform{GOOS: t, GOARCH: arch})
 			} else if slices.Contains(knownArch, t) {
-				named = append(named, platform{"linux", t})
+				named = append(named, platform{GOOS: "linux", GOARCH: t})
 			}
 		}
 		base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(f), ".go"), "_test")
@@ -258,29 +251,39 @@ func (m *module) platforms() map[platform][]string {
 	return out
 }
 
-// load loads the main module's packages under c, tests included.
+// load type-checks, from source under c's platform, the main-module
+// packages that hold a file only that platform builds, with their tests;
+// their dependencies are checked for their declarations only.
 func (m *module) load(c *config) {
 	if c.loaded {
 		return
 	}
 	c.loaded = true
+	dirs := map[string]bool{}
+	for _, f := range c.files {
+		dirs[filepath.Dir(f)] = true
+	}
 	var paths []string
 	seen := map[string]bool{}
 	for _, p := range m.host {
-		if path := basePath(p); !seen[path] {
-			seen[path] = true
-			paths = append(paths, path)
+		path := basePath(p)
+		files := append(slices.Clone(p.GoFiles), p.IgnoredFiles...)
+		if seen[path] || len(files) == 0 || !dirs[filepath.Dir(files[0])] {
+			continue
 		}
+		seen[path] = true
+		paths = append(paths, path)
 	}
-	pkgs, err := m.loadUnder(c.platform, nil, paths)
+	if len(paths) == 0 {
+		return
+	}
+	pkgs, err := recheck.Load(recheck.LoadOptions{
+		Dir: m.dir(), BuildFlags: m.opts.BuildFlags, Tests: true, Platform: c.platform, Full: inMainModule,
+	}, paths...)
 	if err != nil {
 		return
 	}
-	for _, p := range pkgs {
-		if p.Module != nil && p.Module.Main && p.TypesInfo != nil {
-			c.pkgs = append(c.pkgs, p)
-		}
-	}
+	c.pkgs = pkgs
 }
 
 // references returns every reference to the function named full (a
@@ -314,12 +317,16 @@ func (m *module) references(full, short string) []ref {
 	return rs
 }
 
-// index adds the references of c's packages to m.refs.
+// index adds the references of the main-module packages of c's graph to
+// m.refs.
 func (m *module) index(c *config) {
-	for _, p := range c.pkgs {
-		if p.TypesInfo == nil {
-			continue
+	var list []*packages.Package
+	packages.Visit(c.pkgs, nil, func(p *packages.Package) {
+		if inMainModule(p) && p.TypesInfo != nil {
+			list = append(list, p)
 		}
+	})
+	for _, p := range list {
 		for id, obj := range p.TypesInfo.Uses {
 			fn, ok := obj.(*types.Func)
 			if !ok || fn.Pkg() == nil {
@@ -340,20 +347,6 @@ func (m *module) index(c *config) {
 // test variant).
 func basePath(p *packages.Package) string {
 	return strings.TrimSuffix(strings.TrimSuffix(p.PkgPath, ".test"), "_test")
-}
-
-// loadUnder loads paths and their tests under pl, with overlay.
-func (m *module) loadUnder(pl platform, overlay map[string][]byte, paths []string) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode:       packages.LoadSyntax | packages.NeedModule,
-		Tests:      true,
-		Dir:        m.dir(),
-		Env:        append(os.Environ(), "GOOS="+pl.goos, "GOARCH="+pl.goarch, "CGO_ENABLED=0"),
-		BuildFlags: m.opts.BuildFlags,
-		Overlay:    overlay,
-	}
-	//noexit:allow x/tools exits only on a broken invariant (an unknown load mode), not on user input
-	return packages.Load(cfg, paths...)
 }
 
 func fileOf(p *packages.Package, pos token.Pos) *ast.File {

@@ -3,82 +3,38 @@ package modfix
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/packages"
+	"github.com/noexit-lint/noexit/internal/recheck"
 )
 
-// verify type-checks every package that edits touch, with its tests,
-// under every configuration, with the edits applied in memory on top of
-// the fixes already accepted. It returns why the fix must be dropped, or
-// "".
+// verify type-checks every package that edits touch, and every package
+// that imports one of those, tests included, with the edits applied in
+// memory on top of the fixes already accepted: under the host's
+// configuration on the packages the driver loaded (only what the edits
+// change is checked again), and under each other platform that a touched
+// package has a file for. It returns why the fix must be dropped, or "".
+// A package that did not type-check before the change (cgo code under
+// CGO_ENABLED=0, a missing platform file) cannot judge it.
 func (m *module) verify(edits Edits) string {
 	overlay, why := m.opts.Trial(edits)
 	if why != "" {
 		return "no module-wide fix: " + why
 	}
-	dirs := map[string]string{} // directory -> import path
-	for _, c := range m.configs[:1] {
-		for _, p := range c.pkgs {
-			for _, f := range append(slices.Clone(p.GoFiles), p.IgnoredFiles...) {
-				dirs[filepath.Dir(f)] = basePath(p)
-			}
-		}
-	}
-	seen := map[string]bool{}
-	var paths []string
-	for file := range overlay {
-		if p, ok := dirs[filepath.Dir(file)]; ok && !seen[p] {
-			seen[p] = true
-			paths = append(paths, p)
-		}
-	}
-	slices.Sort(paths)
-	if len(paths) == 0 {
+	if len(overlay) == 0 {
 		return ""
 	}
-	base, _ := m.opts.Trial(Edits{})
 	for i := range m.configs {
 		c := &m.configs[i]
-		if i > 0 && !touches(c.files, overlay) {
-			continue // no file of the touched packages builds only there
+		if i > 0 {
+			if !touches(c.files, overlay) {
+				continue // no file of the touched packages builds only there
+			}
+			m.load(c)
 		}
-		// Packages that do not type-check without the change (cgo under
-		// CGO_ENABLED=0, a missing platform file) cannot judge it.
-		key := fmt.Sprintf("%s/%s %d %s", c.goos, c.goarch, m.gen, strings.Join(paths, " "))
-		broken := m.broken[key]
-		if broken == nil {
-			broken = map[string]bool{}
-			if pkgs, err := m.loadUnder(c.platform, base, paths); err == nil {
-				packages.Visit(pkgs, nil, func(p *packages.Package) {
-					if len(p.Errors) > 0 {
-						broken[p.ID] = true
-					}
-				})
-			}
-			if m.broken == nil {
-				m.broken = map[string]map[string]bool{}
-			}
-			m.broken[key] = broken
-		}
-		pkgs, err := m.loadUnder(c.platform, overlay, paths)
-		if err != nil {
-			return fmt.Sprintf("no module-wide fix: loading for %s/%s: %v", c.goos, c.goarch, err)
-		}
-		var errs []string
-		packages.Visit(pkgs, nil, func(p *packages.Package) {
-			if p.Module == nil || !p.Module.Main || broken[p.ID] {
-				return
-			}
-			for _, e := range p.Errors {
-				errs = append(errs, e.Error())
-			}
-		})
-		if len(errs) > 0 {
-			slices.Sort(errs)
-			return fmt.Sprintf("no module-wide fix: the change does not type-check for %s/%s: %s", c.goos, c.goarch,
-				strings.Join(slices.Compact(errs), "; "))
+		_, changed := recheck.Overlay(c.pkgs, overlay, false)
+		if errs := recheck.Errors(changed); len(errs) > 0 {
+			return fmt.Sprintf("no module-wide fix: the change does not type-check for %s: %s", c.platform, strings.Join(errs, "; "))
 		}
 	}
 	return ""
