@@ -67,4 +67,3 @@ func withoutRelated(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) 
 // GetLoadMode asks for type information: may-exit facts follow calls
 // through types.Func identities across packages.
 func (*plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
-

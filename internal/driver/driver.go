@@ -121,7 +121,7 @@ func (r *run) main(patterns []string) int {
 // with overlay in place of files on disk.
 func loadWith(patterns []string, o *options, overlay map[string][]byte) ([]*packages.Package, error) {
 	conf := &packages.Config{
-		Mode:       packages.LoadAllSyntax | packages.NeedModule,
+		Mode: packages.LoadAllSyntax | packages.NeedModule,
 		// The module-wide fixer updates and checks the callers in tests.
 		Tests:      o.tests || o.fixExported,
 		BuildFlags: buildFlags(o),

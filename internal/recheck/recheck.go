@@ -238,7 +238,7 @@ func check(p *packages.Package, files []*ast.File, errs []packages.Error, info, 
 		// Sources that cgo has not processed (loaded without -compiled)
 		// refer to C: check the rest.
 		FakeImportC: importsC(files),
-		Sizes:            p.TypesSizes,
+		Sizes:       p.TypesSizes,
 		Error: func(err error) {
 			te, _ := err.(types.Error)
 			pos := ""
@@ -308,7 +308,6 @@ func Errors(changed map[*packages.Package]*packages.Package) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
-
 
 func importsC(files []*ast.File) bool {
 	for _, f := range files {
