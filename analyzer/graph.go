@@ -10,6 +10,7 @@ import (
 
 	"github.com/noexit-lint/noexit/internal/fix"
 	"github.com/noexit-lint/noexit/internal/names"
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // A node is a function declaration of the package, a package-level
@@ -95,7 +96,8 @@ type graph struct {
 	shown   map[*types.Func]string // display cache
 	files   map[string]*token.File // by name, built on first use by posOf
 	fixes   *fix.Cache
-	pending []finding // reported by flush
+	unit    *rewrite.Unit // the package as the fixer sees it
+	pending []finding     // reported by flush
 	// facts of other packages' functions, nil where there is none
 	foreign map[*types.Func]*mayExit
 	module  string // moduleOf(pass)
@@ -122,6 +124,7 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		names:   map[*types.Func]string{},
 		shown:   map[*types.Func]string{},
 		fixes:   batchCache(set.singleFileFixes),
+		unit:    rewrite.FromPass(pass),
 		foreign: map[*types.Func]*mayExit{},
 		module:  moduleOf(pass),
 

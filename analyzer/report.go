@@ -106,7 +106,7 @@ func (g *graph) reportTerm(n *node, e *edge) {
 	hops := entryPath(n)
 	msg := fmt.Sprintf("%s %s, reached from %s", e.name, verb(e.cat), g.pathText(hops, n, e.name)) + callbackNote(n, e)
 	site := fix.Site{
-		Pass:     g.pass,
+		Unit:     g.unit,
 		File:     n.file,
 		Call:     e.call,
 		Pos:      e.pos,
@@ -116,8 +116,8 @@ func (g *graph) reportTerm(n *node, e *edge) {
 	}
 	fixes, why := fix.ForTerminator(site)
 	msg += "; " + advice(e.term)
-	if why != "" {
-		msg += " (" + why + ")"
+	if why != nil {
+		msg += " (" + why.Say("automatic") + ")"
 	}
 	g.pending = append(g.pending, finding{
 		Diagnostic: analysis.Diagnostic{
@@ -179,12 +179,12 @@ func (g *graph) flush() error {
 		}
 	}
 	if len(fixes) > 0 {
-		out, why := g.fixes.Settle(g.pass, sites, fixes)
+		out, why := g.fixes.Settle(g.unit, sites, fixes)
 		for j, fs := range out {
 			d := &g.pending[idx[j]]
 			d.SuggestedFixes = fs
-			if len(fs) == 0 && why[j] != "" {
-				d.Message += " (" + why[j] + ")"
+			if len(fs) == 0 && why[j] != nil {
+				d.Message += " (" + why[j].Say("automatic") + ")"
 			}
 		}
 	}

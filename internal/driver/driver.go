@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/noexit-lint/noexit/analyzer"
+	"github.com/noexit-lint/noexit/internal/modfix"
 )
 
 // Exit codes of the standalone command, in every mode.
@@ -59,6 +60,7 @@ type run struct {
 	patterns       []string
 	stdout, stderr io.Writer
 	code           int
+	listing        *modfix.Listing // -fix-exported: the module's packages
 }
 
 func (r *run) fail(format string, args ...any) {
@@ -80,6 +82,11 @@ func (r *run) main(patterns []string) int {
 		}
 	})
 	r.warnTerminators(pkgs)
+	if r.opts.fixExported {
+		// The module-wide fixer needs every package of the module: list
+		// them while the analysis runs.
+		r.listing = modfix.ListModule(modfix.ModuleDir(pkgs), buildFlags(r.opts))
+	}
 	a, session := analyzer.NewSession(&r.opts.cfg)
 	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -49,6 +50,11 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 		}
 	}
 	if r.opts.fixExported && len(unfixed) > 0 {
+		// What the analysis left behind is garbage: collect it before the
+		// module-wide fixer loads other platforms, so that the heap does
+		// not grow to twice the loaded graph (peak memory is what a CI
+		// runner limits).
+		runtime.GC()
 		policy, err := r.opts.cfg.Policy()
 		if err != nil {
 			r.fail("%v", err)
@@ -57,6 +63,7 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 		res := modfix.Plan(pkgs, unfixed, modfix.Options{
 			Policy:     policy,
 			BuildFlags: buildFlags(r.opts),
+			Listing:    r.listing,
 			Trial: func(e modfix.Edits) (map[string][]byte, string) {
 				trial := set.clone()
 				if why := trial.addEdits(convert(e)); why != "" {
@@ -100,6 +107,7 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 		// What remains is what the analyzer still finds in the fixed code
 		// (in memory under -diff): a call into a function whose exit was
 		// fixed is no longer a finding.
+		runtime.GC() // the module-wide fixer's graphs of other platforms are garbage now
 		if left, err = r.reanalyze(pkgs, news); err != nil {
 			r.fail("checking the fixed code: %v", err)
 			return

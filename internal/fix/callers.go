@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/noexit-lint/noexit/internal/names"
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // passOn rewrites one call to a function that gained an error result so
@@ -26,7 +27,7 @@ func (ch *chain) passOn(cs *callSite) string {
 	caller := c.fn.obj
 	n := cs.callee.Signature().Results().Len()
 	callerRes := ch.newResults(caller)
-	fail := "no automatic fix: the call to " + names.Func(cs.callee) + " in " + names.Func(caller) + " cannot pass on an error"
+	fail := "the call to " + names.Func(cs.callee) + " in " + names.Func(caller) + " cannot pass on an error"
 	if why := b.skipsCleanup(c); why != "" {
 		return why
 	}
@@ -40,7 +41,7 @@ func (ch *chain) passOn(cs *callSite) string {
 		if !ok {
 			return "", false
 		}
-		return "if " + errName + " != nil {\n" + ind + "\treturn " + strings.Join(append(zs, errName), ", ") + "\n" + ind + "}", true
+		return rewrite.IfErr(errName, "return "+strings.Join(append(zs, errName), ", "), ind), true
 	}
 	switch s := c.stmt.(type) {
 	case *ast.ExprStmt:
@@ -48,12 +49,12 @@ func (ch *chain) passOn(cs *callSite) string {
 			break
 		}
 		// The if statement's own scope holds err: no clash is possible.
-		check, ok := ret("err")
+		zs, ok := b.zeros(c.file, c.stmt.Pos(), callerRes[:len(callerRes)-1])
 		if !ok {
 			return fail
 		}
 		b.kept = append(b.kept, span{cs.call.Pos(), cs.call.End()})
-		b.replace(s.Pos(), s.End(), "if "+strings.Repeat("_, ", n)+"err := "+callText+"; "+strings.TrimPrefix(check, "if "))
+		b.replace(s.Pos(), s.End(), rewrite.CheckedCall(n, "err", callText, "return "+strings.Join(append(zs, "err"), ", "), ind))
 		return ""
 	case *ast.AssignStmt:
 		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != cs.call || len(s.Lhs) != n {

@@ -41,7 +41,7 @@ func (b *builder) skipsCleanup(c *stmtCtx) string {
 		for _, t := range list {
 			if after {
 				if r := b.release(c, t); r != "" {
-					return "no automatic fix: returning here would skip " + r + " below, which the exit did not need"
+					return "returning here would skip " + r + " below, which the exit did not need"
 				}
 			}
 			after = after || t == s

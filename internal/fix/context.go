@@ -294,7 +294,7 @@ func (m *message) structured(l *logCall, fields []field, cause ast.Expr) string 
 			f, isCause, ok := m.zapField(a)
 			switch {
 			case !ok:
-				m.why = "no automatic fix: the log line's fields cannot be restated in the error"
+				m.why = "the log line's fields cannot be restated in the error"
 				return ""
 			case isCause && cause == nil:
 				cause = f.val

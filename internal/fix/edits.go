@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 
+	"github.com/noexit-lint/noexit/internal/rewrite"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -17,7 +18,7 @@ import (
 // files of the package; imports are added and removed once, at the end,
 // from what the edits leave behind (see imports.go).
 type builder struct {
-	pass  *analysis.Pass
+	pass  *rewrite.Unit
 	src   map[*token.File][]byte
 	edits []analysis.TextEdit
 	// gone are source ranges whose text the edits delete; kept are
@@ -36,7 +37,7 @@ type builder struct {
 
 type span struct{ pos, end token.Pos }
 
-func newBuilder(pass *analysis.Pass, cache *Cache) *builder {
+func newBuilder(pass *rewrite.Unit, cache *Cache) *builder {
 	if cache == nil {
 		cache = NewCache()
 	}
@@ -88,16 +89,10 @@ func (b *builder) file(pos token.Pos) []byte {
 // indent returns the leading white space of the line that holds pos.
 func (b *builder) indent(pos token.Pos) string {
 	data := b.file(pos)
-	tf := b.pass.Fset.File(pos)
 	if data == nil {
 		return ""
 	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(data) && (data[end] == ' ' || data[end] == '\t') {
-		end++
-	}
-	return string(data[start:end])
+	return rewrite.IndentAt(data, b.pass.Fset.File(pos).Offset(pos))
 }
 
 // replace replaces the text from pos to end; copied lists the parts of

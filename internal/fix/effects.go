@@ -32,11 +32,11 @@ func (b *builder) keepEffects(dropped, kept []ast.Expr, ind string) (pre, why st
 			continue
 		}
 		if first.IsValid() && d.Pos() > first {
-			return "", "no automatic fix: the calls in the exit's arguments would run before those in the log line"
+			return "", "the calls in the exit's arguments would run before those in the log line"
 		}
 		t := b.text(d)
 		if t == "" {
-			return "", "no automatic fix: the exit's arguments cannot be kept"
+			return "", "the exit's arguments cannot be kept"
 		}
 		b.kept = append(b.kept, span{d.Pos(), d.End()})
 		out.WriteString("_ = " + t + "\n" + ind)

@@ -3,7 +3,6 @@ package fix
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -44,7 +43,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	)
 	if code := exitCode(info, call); code != nil {
 		if tv, ok := info.Types[code]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0 {
-			return false, "no automatic fix: exit status 0 ends the process successfully"
+			return false, "exit status 0 ends the process successfully"
 		}
 		dropped = call.Args
 		switch l := b.logBefore(c); {
@@ -62,7 +61,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 			// Have: os.Exit(code). A status that may be 0 means success:
 			// only a constant, non-zero one becomes an error.
 			if tv, ok := info.Types[code]; !ok || tv.Value == nil {
-				return false, "no automatic fix: the exit status is not a constant, and 0 would mean success"
+				return false, "the exit status is not a constant, and 0 would mean success"
 			}
 			errText = m.exitStatus(c.fn.name(), code)
 			dropped = call.Args[:len(call.Args)-1]
@@ -79,9 +78,9 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	}
 	if !validExpr(errText) {
 		if reason := m.whyNoMessage(logged); reason != "" {
-			return false, "no automatic fix: the message cannot be restated as an error: " + reason
+			return false, "the message cannot be restated as an error: " + reason
 		}
-		return false, "no automatic fix: the message cannot be restated as an error"
+		return false, "the message cannot be restated as an error"
 	}
 	if why := b.skipsCleanup(c); why != "" {
 		return false, why
@@ -98,11 +97,11 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 		end = rest[0].End()
 		b.dropped[rest[0]] = true
 	default:
-		return false, "no automatic fix: statements follow the exit"
+		return false, "statements follow the exit"
 	}
 	zs, ok := b.zeros(c.file, m.pos, results[:len(results)-1])
 	if !ok {
-		return false, "no automatic fix: a result's zero value cannot be written here"
+		return false, "a result's zero value cannot be written here"
 	}
 	ret := pre + "return " + strings.Join(append(zs, errText), ", ")
 	if logStmt == nil {
@@ -154,121 +153,4 @@ func (b *builder) logBefore(c *stmtCtx) *logCall {
 		return nil
 	}
 	return l
-}
-
-// terminating reports whether s is a terminating statement in the sense
-// of the spec, counting the statements in done as returns.
-func terminating(info *types.Info, s ast.Stmt, done map[ast.Stmt]bool) bool {
-	return terminatingL(info, s, done, "")
-}
-
-// terminatingL is terminating for s labelled label ("" for none): a
-// labelled break names the statement it leaves.
-func terminatingL(info *types.Info, s ast.Stmt, done map[ast.Stmt]bool, label string) bool {
-	if done[s] {
-		return true
-	}
-	switch s := s.(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return s.Tok == token.GOTO || s.Tok == token.FALLTHROUGH
-	case *ast.ExprStmt:
-		return isPanic(info, s)
-	case *ast.BlockStmt:
-		return lastTerminating(info, s.List, done)
-	case *ast.LabeledStmt:
-		return terminatingL(info, s.Stmt, done, s.Label.Name)
-	case *ast.IfStmt:
-		return s.Else != nil && terminating(info, s.Body, done) && terminating(info, s.Else, done)
-	case *ast.ForStmt:
-		return s.Cond == nil && !breaksOut(s.Body, label)
-	case *ast.RangeStmt:
-		return false
-	case *ast.SwitchStmt:
-		return clausesTerminate(info, s.Body, done, true, label)
-	case *ast.TypeSwitchStmt:
-		return clausesTerminate(info, s.Body, done, true, label)
-	case *ast.SelectStmt:
-		return clausesTerminate(info, s.Body, done, false, label)
-	}
-	return false
-}
-
-// isPanic reports whether s is a call of the built-in panic.
-func isPanic(info *types.Info, s *ast.ExprStmt) bool {
-	call, ok := ast.Unparen(s.X).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, builtin := info.Uses[id].(*types.Builtin)
-	return builtin && id.Name == "panic"
-}
-
-func lastTerminating(info *types.Info, list []ast.Stmt, done map[ast.Stmt]bool) bool {
-	for len(list) > 0 {
-		if _, empty := list[len(list)-1].(*ast.EmptyStmt); !empty {
-			break
-		}
-		list = list[:len(list)-1]
-	}
-	return len(list) > 0 && terminating(info, list[len(list)-1], done)
-}
-
-func clausesTerminate(info *types.Info, body *ast.BlockStmt, done map[ast.Stmt]bool, needDefault bool, label string) bool {
-	if breaksOut(body, label) {
-		return false
-	}
-	hasDefault := !needDefault
-	for _, cl := range body.List {
-		var list []ast.Stmt
-		switch cl := cl.(type) {
-		case *ast.CaseClause:
-			list = cl.Body
-			hasDefault = hasDefault || cl.List == nil
-		case *ast.CommClause:
-			list = cl.Body
-		}
-		if !lastTerminating(info, list, done) {
-			return false
-		}
-	}
-	return hasDefault
-}
-
-// breaksOut reports whether body, the body of a for, switch or select
-// statement labelled label ("" for none), holds a break that leaves that
-// statement: an unlabelled break outside any nested for, switch or
-// select, or a break with its label. A break that only leaves a nested
-// select, as in "for { select { case <-c: break } }", does not count.
-func breaksOut(body ast.Node, label string) bool {
-	found := false
-	var walk func(n ast.Node, inner bool)
-	walk = func(n ast.Node, inner bool) {
-		ast.Inspect(n, func(m ast.Node) bool {
-			if found {
-				return false
-			}
-			switch m := m.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.BranchStmt:
-				if m.Tok == token.BREAK && (m.Label == nil && !inner || m.Label != nil && m.Label.Name == label && label != "") {
-					found = true
-				}
-			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-				if m != n && !inner {
-					walk(m, true)
-					return false
-				}
-			}
-			return true
-		})
-	}
-	walk(body, false)
-	return found
 }

@@ -12,12 +12,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/noexit-lint/noexit/internal/names"
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // Site is a reported terminator: a call (or reference) to a function that
 // ends the process, inside code that an entry point reaches.
 type Site struct {
-	Pass     *analysis.Pass
+	Unit     *rewrite.Unit
 	File     *ast.File
 	Call     *ast.CallExpr // nil when the terminator is referenced, not called
 	Pos      token.Pos     // start of the terminator expression
@@ -28,21 +29,21 @@ type Site struct {
 
 // ForTerminator returns the fixes for s, best first. When it offers none it
 // may return a short reason, lower case, for the diagnostic's message
-// ("no automatic fix: init cannot return an error").
+// ("init cannot return an error").
 //
 // Every fix is checked: the package, with the fix applied, must still
 // type-check, or the fix is dropped.
-func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why string) {
-	if s.Call == nil || s.Pass == nil || s.File == nil || s.Pass.TypesInfo == nil {
-		return nil, ""
+func ForTerminator(s Site) (fixes []analysis.SuggestedFix, why *rewrite.Refusal) {
+	if s.Call == nil || s.Unit == nil || s.File == nil || s.Unit.TypesInfo == nil {
+		return nil, nil
 	}
-	fx := newFixer(s.Pass, s.Cache)
-	msg, ok, why := fx.add(s)
+	fx := newFixer(s.Unit, s.Cache)
+	msg, ok, text := fx.add(s)
 	if !ok {
-		return nil, why
+		return nil, rewrite.Refuse(text)
 	}
-	if why := fx.finish(); why != "" {
-		return nil, why
+	if text := fx.finish(); text != "" {
+		return nil, rewrite.Refuse(text)
 	}
 	return fx.b.fix(msg)
 }
@@ -67,7 +68,7 @@ type errBody struct {
 	results []types.Type
 }
 
-func newFixer(pass *analysis.Pass, cache *Cache) *fixer {
+func newFixer(pass *rewrite.Unit, cache *Cache) *fixer {
 	return &fixer{b: newBuilder(pass, cache), done: map[ast.Stmt]bool{}, seen: map[*ast.BlockStmt]bool{}}
 }
 
@@ -85,7 +86,7 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 		b.edits = append(b.edits, fs[0].TextEdits...)
 		return fs[0].Message, true, ""
 	}
-	if !rewritable(s.Pass.TypesInfo, s.Call) {
+	if !rewritable(s.Unit.TypesInfo, s.Call) {
 		return "", false, ""
 	}
 	c, ok := b.exprStmtOf(s.File, s.Call)
@@ -93,11 +94,11 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 	case !ok:
 		return "", false, ""
 	case c.fn.inGo:
-		return "", false, "no automatic fix: a goroutine cannot return an error to its caller"
+		return "", false, "a goroutine cannot return an error to its caller"
 	case c.fn.inDefer:
-		return "", false, "no automatic fix: the error of a deferred function would be dropped"
+		return "", false, "the error of a deferred function would be dropped"
 	case c.fn.decl != nil && c.fn.decl.Recv == nil && c.fn.decl.Name.Name == "init":
-		return "", false, "no automatic fix: init cannot return an error"
+		return "", false, "init cannot return an error"
 	}
 	if returnsError(c.fn.sig) {
 		if ok, why := b.rewriteExit(c, s.Call, resultTypes(c.fn.sig.Results())); !ok {
@@ -111,7 +112,7 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 		return "Return the error instead", true, ""
 	}
 	if c.fn.lit != nil {
-		return "", false, "no automatic fix: the function literal does not return an error"
+		return "", false, "the function literal does not return an error"
 	}
 	if fx.ch == nil {
 		fx.ch = newChain(b)
@@ -180,17 +181,20 @@ func (fx *fixer) finish() string {
 
 // fix finishes the edits and checks them; a fix that would not type-check
 // is no fix.
-func (b *builder) fix(msg string) ([]analysis.SuggestedFix, string) {
+func (b *builder) fix(msg string) ([]analysis.SuggestedFix, *rewrite.Refusal) {
 	b.finishImports()
 	edits := b.result()
 	if len(edits) == 0 {
-		return nil, ""
+		return nil, nil
 	}
 	if !b.cache.Batch && !b.typeChecks(edits) {
-		return nil, NoCompile
+		return nil, noCompile("")
 	}
-	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}, ""
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}, nil
 }
 
-// NoCompile is the reason given for a fix that would not type-check.
-const NoCompile = "no automatic fix: the rewrite would not compile"
+// noCompile is the refusal of a fix that would not type-check; more says
+// in what company.
+func noCompile(more string) *rewrite.Refusal {
+	return &rewrite.Refusal{Kind: rewrite.NoCompile, Text: "the rewrite would not compile" + more}
+}

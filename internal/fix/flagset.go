@@ -32,9 +32,9 @@ func flagSet(s Site) ([]analysis.SuggestedFix, string) {
 	if !ok || sel.Sel.Name != "ExitOnError" {
 		return nil, ""
 	}
-	const leaves = "no automatic fix: the flag set leaves the function, so its Parse error could be ignored"
-	b := newBuilder(s.Pass, s.Cache)
-	info := s.Pass.TypesInfo
+	const leaves = "the flag set leaves the function, so its Parse error could be ignored"
+	b := newBuilder(s.Unit, s.Cache)
+	info := s.Unit.TypesInfo
 	c, ok := b.stmtOf(s.File, s.Call)
 	if !ok {
 		return nil, leaves
@@ -56,7 +56,11 @@ func flagSet(s Site) ([]analysis.SuggestedFix, string) {
 			return nil, why
 		}
 	}
-	return b.fix("Use flag.ContinueOnError and return the Parse error")
+	fixes, r := b.fix("Use flag.ContinueOnError and return the Parse error")
+	if r != nil {
+		return nil, r.Text
+	}
+	return fixes, ""
 }
 
 // flagVar returns the local variable that c, "fs := flag.NewFlagSet(...)"
@@ -92,7 +96,7 @@ func (b *builder) flagVar(c *stmtCtx, call *ast.CallExpr) *types.Var {
 // call, and for Parse one whose error the code uses or that can return
 // it. It returns why not, or "".
 func (b *builder) handleParse(set *stmtCtx, id *ast.Ident) string {
-	const leaves = "no automatic fix: the flag set leaves the function, so its Parse error could be ignored"
+	const leaves = "the flag set leaves the function, so its Parse error could be ignored"
 	info := b.pass.TypesInfo
 	if id.Pos() == set.stmt.Pos() {
 		return "" // the declaration itself
@@ -136,7 +140,7 @@ func (b *builder) handleParse(set *stmtCtx, id *ast.Ident) string {
 	case *ast.AssignStmt:
 		if len(st.Lhs) == 1 && ast.Unparen(st.Rhs[0]) == call {
 			if l, ok := st.Lhs[0].(*ast.Ident); ok && l.Name == "_" {
-				return "no automatic fix: the flag set's Parse error is discarded"
+				return "the flag set's Parse error is discarded"
 			}
 		}
 		return ""
@@ -144,14 +148,14 @@ func (b *builder) handleParse(set *stmtCtx, id *ast.Ident) string {
 		return ""
 	}
 	if c.fn.lit != nil || !returnsError(c.fn.sig) {
-		return "no automatic fix: the flag set's Parse error would be ignored, and " + c.fn.qualified() + " cannot return it"
+		return "the flag set's Parse error would be ignored, and " + c.fn.qualified() + " cannot return it"
 	}
 	if why := b.skipsCleanup(c); why != "" {
 		return why
 	}
 	zs, ok := b.zeros(c.file, c.stmt.Pos(), resultTypes(c.fn.sig.Results())[:c.fn.sig.Results().Len()-1])
 	if !ok {
-		return "no automatic fix: a result's zero value cannot be written here"
+		return "a result's zero value cannot be written here"
 	}
 	ind := b.indent(c.stmt.Pos())
 	text := b.text(call)

@@ -4,10 +4,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"golang.org/x/tools/go/analysis"
 	"slices"
 	"strconv"
-	"strings"
+
+	"github.com/noexit-lint/noexit/internal/rewrite"
+	"golang.org/x/tools/go/analysis"
 )
 
 // importName returns the name by which new code at pos in f refers to the
@@ -57,14 +58,7 @@ func (b *builder) importName(f *ast.File, pos token.Pos, path, name string) (str
 
 // pkgNameOf returns the package name an import spec declares.
 func (b *builder) pkgNameOf(spec *ast.ImportSpec) *types.PkgName {
-	var obj types.Object
-	if spec.Name != nil {
-		obj = b.pass.TypesInfo.Defs[spec.Name]
-	} else {
-		obj = b.pass.TypesInfo.Implicits[spec]
-	}
-	pn, _ := obj.(*types.PkgName)
-	return pn
+	return rewrite.PkgNameOf(b.pass.TypesInfo, spec)
 }
 
 // scopeAt returns the innermost scope that holds pos.
@@ -179,38 +173,11 @@ func (b *builder) allUsesRemoved(f *ast.File, pn *types.PkgName) bool {
 	return used && all
 }
 
-// addImports inserts import specs for paths: into the first parenthesised
-// import declaration, right after its parenthesis, or as a new declaration
-// before the first one, or after the package clause.
+// addImports inserts import specs for paths (see rewrite.ImportInsertion).
 func (b *builder) addImports(f *ast.File, paths []string, drop []*ast.ImportSpec) {
-	if len(paths) == 0 {
-		return
+	if pos, text := rewrite.ImportInsertion(f, paths); pos.IsValid() {
+		b.insert(pos, text)
 	}
-	var quoted []string
-	for _, p := range paths {
-		quoted = append(quoted, strconv.Quote(p))
-	}
-	var first *ast.GenDecl
-	for _, d := range f.Decls {
-		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
-			if first == nil {
-				first = g
-			}
-			if g.Lparen.IsValid() {
-				b.insert(g.Lparen+1, "\n\t"+strings.Join(quoted, "\n\t"))
-				return
-			}
-		}
-	}
-	if first != nil {
-		b.insert(first.Pos(), "import "+strings.Join(quoted, "\nimport ")+"\n")
-		return
-	}
-	text := "\n\nimport " + quoted[0]
-	if len(quoted) > 1 {
-		text = "\n\nimport (\n\t" + strings.Join(quoted, "\n\t") + "\n)"
-	}
-	b.insert(f.Name.End(), text)
 }
 
 // dropImport deletes an import spec, or its whole declaration when it is

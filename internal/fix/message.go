@@ -28,7 +28,7 @@ func (m *message) errorExpr(l *logCall) string {
 	spread := l.call.Ellipsis.IsValid()
 	fields, cause, ok := m.logContext(l)
 	if !ok {
-		m.why = "no automatic fix: the log line's fields cannot be restated in the error"
+		m.why = "the log line's fields cannot be restated in the error"
 		return ""
 	}
 	switch l.style {
@@ -45,7 +45,7 @@ func (m *message) errorExpr(l *logCall) string {
 		}
 		format, operands, ok := m.messageFormat(l)
 		if !ok {
-			m.why = "no automatic fix: the log line's fields cannot be restated in the error"
+			m.why = "the log line's fields cannot be restated in the error"
 			return ""
 		}
 		return m.render(format, operands, fields, cause)
@@ -205,7 +205,7 @@ func (m *message) formatted(format string, operands []ast.Expr) string {
 		return m.call("errors", "New", strings.ReplaceAll(format, "%%", "%"))
 	}
 	if !m.b.inOrder(operands) {
-		m.why = "no automatic fix: the error would evaluate the log line's arguments in another order"
+		m.why = "the error would evaluate the log line's arguments in another order"
 		return ""
 	}
 	m.b.kept = append(m.b.kept, spanOf(operands)...)

@@ -10,9 +10,8 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/noexit-lint/noexit/internal/names"
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // chain is the set of functions that gain an error result for one fix, and
@@ -67,7 +66,7 @@ type pkgIndex struct {
 	excluded map[string]string
 }
 
-func (c *Cache) index(pass *analysis.Pass) *pkgIndex {
+func (c *Cache) index(pass *rewrite.Unit) *pkgIndex {
 	if c.idx != nil {
 		return c.idx
 	}
@@ -115,12 +114,12 @@ func (ch *chain) grow(start *types.Func) string {
 			// The test variant of a package sees its tests: say the same
 			// as for the package alone, where testsUse finds them.
 			if strings.HasSuffix(ch.b.pass.Fset.Position(id.Pos()).Filename, "_test.go") {
-				return "no automatic fix: " + names.Func(g) + " is also called from tests"
+				return "" + names.Func(g) + " is also called from tests"
 			}
 			if f := ch.b.fileAt(id.Pos()); f != nil && ast.IsGenerated(f) {
 				// Drivers never edit generated files: the caller would
 				// keep calling the old signature.
-				return "no automatic fix: " + names.Func(g) + " is called from generated file " + filepath.Base(ch.b.pass.Fset.Position(id.Pos()).Filename)
+				return "" + names.Func(g) + " is called from generated file " + filepath.Base(ch.b.pass.Fset.Position(id.Pos()).Filename)
 			}
 			cs, why := ch.callSiteOf(g, id)
 			if why != "" {
@@ -144,31 +143,31 @@ func (ch *chain) canChange(g *types.Func) string {
 	name := names.Func(g)
 	switch {
 	case decl == nil || decl.Body == nil:
-		return "no automatic fix: " + name + " has no body in this package"
+		return "" + name + " has no body in this package"
 	case decl.Recv == nil && decl.Name.Name == "init":
-		return "no automatic fix: the error would reach init, which cannot return it"
+		return "the error would reach init, which cannot return it"
 	case decl.Recv == nil && decl.Name.Name == "main":
-		return "no automatic fix: the error would reach main"
+		return "the error would reach main"
 	case g.Exported() && ch.exportedOK(g):
 		// The module-wide fixer updates the callers in other packages.
 	case g.Exported() && isInternal(g.Pkg().Path()) && decl.Recv == nil:
 		// Other packages under the internal directory's parent may call
 		// it; this fixer sees and edits one package only.
-		return "no automatic fix: the error would change the signature of exported " + name + ", which other packages may call"
+		return "the error would change the signature of exported " + name + ", which other packages may call"
 	case g.Exported():
-		return "no automatic fix: the error would change the signature of exported " + name
+		return "the error would change the signature of exported " + name
 	}
 	if decl.Recv != nil && ch.inInterface(g.Name()) {
-		return "no automatic fix: " + name + " may implement an interface"
+		return "" + name + " may implement an interface"
 	}
 	if g.Exported() && ch.exportedOK(g) {
 		return "" // the module-wide fixer updates its callers, tests included
 	}
 	if ch.testsUse(g.Name()) {
-		return "no automatic fix: " + name + " is also called from tests"
+		return "" + name + " is also called from tests"
 	}
 	if file := ch.excludedUse(g.Name()); file != "" {
-		return "no automatic fix: " + name + " is also used in " + file + ", which this build excludes"
+		return "" + name + " is also used in " + file + ", which this build excludes"
 	}
 	return ""
 }
@@ -235,7 +234,7 @@ func (ch *chain) callSiteOf(g *types.Func, id *ast.Ident) (*callSite, string) {
 	f := b.fileAt(id.Pos())
 	name := names.Func(g)
 	if f == nil {
-		return nil, "no automatic fix: " + name + " is used outside the package's files"
+		return nil, "" + name + " is used outside the package's files"
 	}
 	path, _ := pathTo(f, id)
 	var expr ast.Node = id
@@ -244,43 +243,43 @@ func (ch *chain) callSiteOf(g *types.Func, id *ast.Ident) (*callSite, string) {
 		switch p := path[i].(type) {
 		case *ast.SelectorExpr:
 			if p.Sel != expr {
-				return nil, "no automatic fix: " + name + " is used as a value"
+				return nil, "" + name + " is used as a value"
 			}
 		case *ast.IndexExpr, *ast.IndexListExpr, *ast.ParenExpr:
 		case *ast.CallExpr:
 			if p.Fun != expr {
-				return nil, "no automatic fix: " + name + " is used as a value"
+				return nil, "" + name + " is used as a value"
 			}
 			return ch.callSiteAt(g, f, p)
 		default:
-			return nil, "no automatic fix: " + name + " is used as a value"
+			return nil, "" + name + " is used as a value"
 		}
 		expr = path[i]
 	}
-	return nil, "no automatic fix: " + name + " is used as a value"
+	return nil, "" + name + " is used as a value"
 }
 
 func (ch *chain) callSiteAt(g *types.Func, f *ast.File, call *ast.CallExpr) (*callSite, string) {
 	name := names.Func(g)
 	c, ok := ch.b.stmtOf(f, call)
 	if !ok {
-		return nil, "no automatic fix: the call to " + name + " cannot pass on an error where it is"
+		return nil, "the call to " + name + " cannot pass on an error where it is"
 	}
 	switch s := c.stmt.(type) {
 	case *ast.GoStmt:
 		if s.Call == call {
-			return nil, "no automatic fix: " + name + " is started with go"
+			return nil, "" + name + " is started with go"
 		}
 	case *ast.DeferStmt:
 		if s.Call == call {
-			return nil, "no automatic fix: " + name + " is deferred"
+			return nil, "" + name + " is deferred"
 		}
 	}
 	switch {
 	case c.fn.lit != nil:
-		return nil, "no automatic fix: " + name + " is called from a function literal"
+		return nil, "" + name + " is called from a function literal"
 	case c.fn.obj == nil:
-		return nil, "no automatic fix: the call to " + name + " is outside a function"
+		return nil, "the call to " + name + " is outside a function"
 	}
 	return &callSite{call: call, callee: g, ctx: c}, ""
 }

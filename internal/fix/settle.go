@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/noexit-lint/noexit/internal/rewrite"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -26,8 +27,8 @@ import (
 //
 // It returns, for each site, the fixes to offer and, where there are none
 // any more, why.
-func (c *Cache) Settle(pass *analysis.Pass, sites []Site, fixes [][]analysis.SuggestedFix) (out [][]analysis.SuggestedFix, why []string) {
-	s := &settler{c: c, pass: pass, sites: sites, why: make([]string, len(sites)), msgs: make([]string, len(sites))}
+func (c *Cache) Settle(pass *rewrite.Unit, sites []Site, fixes [][]analysis.SuggestedFix) (out [][]analysis.SuggestedFix, why []*rewrite.Refusal) {
+	s := &settler{c: c, pass: pass, sites: sites, why: make([]*rewrite.Refusal, len(sites)), msgs: make([]string, len(sites))}
 	for i, fs := range fixes {
 		if len(fs) > 0 {
 			s.msgs[i] = fs[0].Message
@@ -44,7 +45,7 @@ func (c *Cache) Settle(pass *analysis.Pass, sites []Site, fixes [][]analysis.Sug
 		}
 		if gen := s.generatedFile(g); gen != "" {
 			// Drivers skip every fix that touches a generated file.
-			s.why[i] = "no automatic fix: the fix would edit generated file " + gen
+			s.why[i] = rewrite.Refuse("the fix would edit generated file " + gen)
 			continue
 		}
 		s.groups = append(s.groups, g)
@@ -67,11 +68,11 @@ func (c *Cache) Settle(pass *analysis.Pass, sites []Site, fixes [][]analysis.Sug
 // settler holds the state of one Settle.
 type settler struct {
 	c      *Cache
-	pass   *analysis.Pass
+	pass   *rewrite.Unit
 	sites  []Site
 	msgs   []string // each site's own fix message
 	groups []*group // in the order of their first member
-	why    []string
+	why    []*rewrite.Refusal
 }
 
 // group is one fix that the diagnostics of its members all offer.
@@ -80,11 +81,11 @@ type group struct {
 	edits   []analysis.TextEdit
 }
 
-// SingleFileWhy is the reason given under golangci-lint for a fix that
+// singleFileWhy is the reason given under golangci-lint for a fix that
 // also edits another file: golangci-lint applies only the edits in the
 // reported file.
-func singleFileWhy(other string) string {
-	return "no automatic fix under golangci-lint: the fix also edits " + other + " (noexit -fix applies it)"
+func singleFileWhy(other string) *rewrite.Refusal {
+	return &rewrite.Refusal{Kind: rewrite.OtherFile, Text: "the fix also edits " + other + " (noexit -fix applies it)"}
 }
 
 // otherFile returns the base name of a file, other than its members'
@@ -138,7 +139,7 @@ func (s *settler) resolveOverlaps() {
 			} else {
 				at := s.pass.Fset.Position(s.sites[gs[0].members[0]].Pos)
 				for _, g := range gs[1:] {
-					s.drop(g, fmt.Sprintf("no automatic fix: its edits overlap the fix at %s:%d; run again after applying that one", filepath.Base(at.Filename), at.Line))
+					s.drop(g, rewrite.Refuse(fmt.Sprintf("its edits overlap the fix at %s:%d; run again after applying that one", filepath.Base(at.Filename), at.Line)))
 				}
 			}
 			for _, i := range comp[1:] {
@@ -252,7 +253,7 @@ func (s *settler) combine(gs ...*group) *group {
 	return g
 }
 
-func (s *settler) drop(g *group, why string) {
+func (s *settler) drop(g *group, why *rewrite.Refusal) {
 	for _, i := range g.members {
 		s.why[i] = why
 	}
@@ -295,10 +296,10 @@ func (s *settler) checkTogether() {
 	for _, g := range s.groups {
 		switch {
 		case !b.typeChecks(g.edits):
-			s.drop(g, NoCompile)
+			s.drop(g, noCompile(""))
 		case len(kept) > 0:
 			if _, ok := s.checkGroups(b, append(slices.Clone(kept), g)); !ok {
-				s.drop(g, NoCompile+" together with the package's other fixes")
+				s.drop(g, noCompile(" together with the package's other fixes"))
 				continue
 			}
 			fallthrough

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/noexit-lint/noexit/internal/names"
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // addErrorResult rewrites the declaration of g, which gains error as its
@@ -16,22 +17,18 @@ import (
 func (ch *chain) addErrorResult(g *types.Func, done map[ast.Stmt]bool) string {
 	b := ch.b
 	decl := ch.decls[g]
-	ft := decl.Type
-	res := ft.Results
+	res := decl.Type.Results
 	named := res != nil && len(res.List) > 0 && len(res.List[0].Names) > 0
-	switch {
-	case res == nil || len(res.List) == 0:
-		if res != nil {
-			return "no automatic fix: empty result list"
-		}
-		b.insert(ft.Params.End(), " error")
-	case named:
-		b.insert(res.Closing, ", "+ch.resultName(g)+" error")
-	case !res.Opening.IsValid():
-		b.insert(res.Pos(), "(")
-		b.insert(res.End(), ", error)")
-	default:
-		b.insert(res.Closing, ", error")
+	name := ""
+	if named {
+		name = ch.resultName(g)
+	}
+	ins, ok := rewrite.ErrorResult(decl.Type, name)
+	if !ok {
+		return "empty result list"
+	}
+	for _, in := range ins {
+		b.insert(in.Pos, in.Text)
 	}
 	void := g.Signature().Results().Len() == 0
 	var why string
@@ -49,7 +46,7 @@ func (ch *chain) addErrorResult(g *types.Func, done map[ast.Stmt]bool) string {
 	if why != "" {
 		return why
 	}
-	if void && !lastTerminating(b.pass.TypesInfo, decl.Body.List, done) {
+	if void && !rewrite.LastTerminating(b.pass.TypesInfo, decl.Body.List, done) {
 		ch.endWithReturn(decl)
 	}
 	return ""
@@ -79,7 +76,7 @@ func (ch *chain) returnNil(g *types.Func, ret *ast.ReturnStmt, void, named bool)
 	case len(ret.Results) == 0 && named:
 		// A bare return leaves the new error result nil.
 	case len(ret.Results) == 1 && g.Signature().Results().Len() > 1:
-		return "no automatic fix: " + names.Func(g) + " returns a multi-value call"
+		return "" + names.Func(g) + " returns a multi-value call"
 	default:
 		// Have: return h(x), with h a function of this package. Another
 		// fix may give h an error result too and restate h(x) unchanged

@@ -27,7 +27,7 @@ func (b *builder) dropDead(body *ast.BlockStmt, done map[ast.Stmt]bool) string {
 		}
 		for _, s := range run.list {
 			if done[s] {
-				return "no automatic fix: an exit would be left unreachable"
+				return "an exit would be left unreachable"
 			}
 		}
 		pos, end := b.lineSpan(run.list[0], run.list[len(run.list)-1])

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/noexit-lint/noexit/internal/names"
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // changedFunc is a function that gains an error result.
@@ -187,7 +188,7 @@ func (c *change) handler(g changedFunc, p *packages.Package, f *ast.File, file s
 		return "", "no module-wide fix: no type information for " + fnName
 	}
 	if res := sig.Results(); res.Len() > 0 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
-		zs, ok := zeros(p, f, res, res.Len()-1)
+		zs, ok := zeros(p, f, call.Pos(), res, res.Len()-1)
 		if !ok {
 			return "", "no module-wide fix: cannot spell the zero results of " + fnName
 		}
@@ -213,7 +214,7 @@ func (c *change) handler(g changedFunc, p *packages.Package, f *ast.File, file s
 		}
 		c.queue = append(c.queue, changedFunc{full, obj.Name(), names.Func(obj), sig.Results().Len(), p.PkgPath, false})
 	}
-	zs, ok := zeros(p, f, sig.Results(), sig.Results().Len())
+	zs, ok := zeros(p, f, call.Pos(), sig.Results(), sig.Results().Len())
 	if !ok {
 		return "", "no module-wide fix: cannot spell the zero results of " + fnName
 	}
@@ -228,15 +229,14 @@ func (c *change) rewriteStmt(g changedFunc, p *packages.Package, f *ast.File, fi
 	}
 	off := func(pos token.Pos) int { return p.Fset.Position(pos).Offset }
 	callText := string(src[off(call.Pos()):off(call.End())])
-	ind := indentAt(src, off(stmt.Pos()))
-	check := errName + " != nil {\n" + ind + "\t" + strings.ReplaceAll(handle, "\n", "\n"+ind+"\t") + "\n" + ind + "}"
+	ind := rewrite.IndentAt(src, off(stmt.Pos()))
 	fail := "no module-wide fix: the call to " + g.name + " in " + fnName + " is not a statement of its own"
 	switch s := stmt.(type) {
 	case *ast.ExprStmt:
 		if ast.Unparen(s.X) != call {
 			return fail
 		}
-		c.edit(file, off(s.Pos()), off(s.End()), "if "+strings.Repeat("_, ", g.results)+"err := "+callText+"; "+check)
+		c.edit(file, off(s.Pos()), off(s.End()), rewrite.CheckedCall(g.results, errName, callText, handle, ind))
 		return ""
 	case *ast.AssignStmt:
 		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != call || len(s.Lhs) != g.results {
@@ -247,7 +247,7 @@ func (c *change) rewriteStmt(g changedFunc, p *packages.Package, f *ast.File, fi
 			return "no module-wide fix: the call to " + g.name + " in " + fnName + " assigns to existing variables"
 		}
 		c.edit(file, off(s.Lhs[len(s.Lhs)-1].End()), off(s.Lhs[len(s.Lhs)-1].End()), ", "+errName)
-		c.edit(file, off(s.End()), off(s.End()), "\n"+ind+"if "+check)
+		c.edit(file, off(s.End()), off(s.End()), "\n"+ind+rewrite.IfErr(errName, handle, ind))
 		return ""
 	}
 	return fail
@@ -325,15 +325,13 @@ func (c *change) changeSignature(p *packages.Package, decl *ast.FuncDecl, obj *t
 		return "no module-wide fix: " + err.Error()
 	}
 	off := func(pos token.Pos) int { return p.Fset.Position(pos).Offset }
-	res := decl.Type.Results
 	n := obj.Signature().Results().Len()
-	switch {
-	case res == nil || len(res.List) == 0:
-		c.edit(file, off(decl.Type.Params.End()), off(decl.Type.Params.End()), " error")
-	case !res.Opening.IsValid():
-		c.edit(file, off(res.Pos()), off(res.End()), "("+string(src[off(res.Pos()):off(res.End())])+", error)")
-	default:
-		c.edit(file, off(res.Closing), off(res.Closing), ", error")
+	ins, ok := rewrite.ErrorResult(decl.Type, "")
+	if !ok {
+		return "no module-wide fix: " + names.Func(obj) + " has an empty result list"
+	}
+	for _, in := range ins {
+		c.edit(file, off(in.Pos), off(in.Pos), in.Text)
 	}
 	why := ""
 	ast.Inspect(decl.Body, func(nd ast.Node) bool {
@@ -352,102 +350,10 @@ func (c *change) changeSignature(p *packages.Package, decl *ast.FuncDecl, obj *t
 		}
 		return true
 	})
-	if n == 0 && !terminates(decl.Body) {
-		c.edit(file, off(decl.Body.Rbrace), off(decl.Body.Rbrace), "\treturn nil\n"+indentAt(src, off(decl.Pos())))
+	if n == 0 && !rewrite.LastTerminating(p.TypesInfo, decl.Body.List, nil) {
+		c.edit(file, off(decl.Body.Rbrace), off(decl.Body.Rbrace), "\treturn nil\n"+rewrite.IndentAt(src, off(decl.Pos())))
 	}
 	return why
-}
-
-// terminates reports whether a body ends in a terminating statement (Go
-// spec), after which "return nil" would be unreachable code.
-func terminates(body *ast.BlockStmt) bool {
-	return len(body.List) > 0 && terminating(body.List[len(body.List)-1])
-}
-
-func terminating(s ast.Stmt) bool {
-	switch s := s.(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return s.Tok == token.GOTO
-	case *ast.ExprStmt:
-		call, ok := s.X.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		return ok && id.Name == "panic"
-	case *ast.BlockStmt:
-		return terminates(s)
-	case *ast.LabeledStmt:
-		return terminating(s.Stmt)
-	case *ast.IfStmt:
-		return s.Else != nil && terminates(s.Body) && terminating(s.Else)
-	case *ast.ForStmt:
-		return s.Cond == nil && !hasBreak(s.Body)
-	case *ast.SwitchStmt:
-		return clausesTerminate(s.Body, true)
-	case *ast.TypeSwitchStmt:
-		return clausesTerminate(s.Body, true)
-	case *ast.SelectStmt:
-		return clausesTerminate(s.Body, false)
-	}
-	return false
-}
-
-// clausesTerminate: every clause ends in a terminating statement (or
-// falls through), none breaks, and (for switches) one is the default.
-func clausesTerminate(body *ast.BlockStmt, needDefault bool) bool {
-	hasDefault := false
-	for _, cl := range body.List {
-		var list []ast.Stmt
-		switch cl := cl.(type) {
-		case *ast.CaseClause:
-			hasDefault = hasDefault || cl.List == nil
-			list = cl.Body
-		case *ast.CommClause:
-			list = cl.Body
-		}
-		if len(list) == 0 || hasBreak(&ast.BlockStmt{List: list}) {
-			return false
-		}
-		last := list[len(list)-1]
-		if b, ok := last.(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
-			continue
-		}
-		if !terminating(last) {
-			return false
-		}
-	}
-	return hasDefault || !needDefault
-}
-
-// hasBreak reports whether a break statement in n may leave the
-// statement around it (any unlabelled break outside nested loops,
-// switches and selects, or any labelled break).
-func hasBreak(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(x ast.Node) bool {
-		switch x := x.(type) {
-		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			if x != n {
-				// Labelled breaks may still leave: look for them only.
-				ast.Inspect(x, func(y ast.Node) bool {
-					if b, ok := y.(*ast.BranchStmt); ok && b.Tok == token.BREAK && b.Label != nil {
-						found = true
-					}
-					return !found
-				})
-				return false
-			}
-		case *ast.BranchStmt:
-			if x.Tok == token.BREAK {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // testingVar returns the name of a *testing.T, *testing.B or testing.TB
@@ -483,17 +389,4 @@ func enclosingName(p *packages.Package, path []ast.Node) string {
 func shortPos(posn token.Position) string {
 	i := strings.LastIndexByte(posn.Filename, '/')
 	return fmt.Sprintf("%s:%d", posn.Filename[i+1:], posn.Line)
-}
-
-// indentAt returns the leading white space of the line holding offset.
-func indentAt(src []byte, offset int) string {
-	start := offset
-	for start > 0 && src[start-1] != '\n' {
-		start--
-	}
-	end := start
-	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
-		end++
-	}
-	return string(src[start:end])
 }

@@ -5,12 +5,11 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"os"
-	"path"
+	"maps"
+	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
 
+	"github.com/noexit-lint/noexit/internal/rewrite"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
@@ -83,126 +82,44 @@ func (c *change) exitHere(f *ast.File, file string) string {
 // importName returns the name under which file imports pkgPath, adding
 // the import when the file lacks it.
 func (c *change) importName(f *ast.File, file, pkgPath string) string {
-	for _, spec := range f.Imports {
-		if p, _ := strconv.Unquote(spec.Path.Value); p == pkgPath {
-			if spec.Name != nil && spec.Name.Name != "_" && spec.Name.Name != "." {
-				return spec.Name.Name
-			}
-			if spec.Name == nil {
-				return defaultName(pkgPath)
-			}
+	if p := c.m.byFile[file]; p != nil {
+		if name, ok := rewrite.ImportedAs(p.TypesInfo, f, pkgPath); ok && name != "" {
+			return name
 		}
 	}
 	if c.imports[file] == nil {
 		c.imports[file] = map[string]string{}
 	}
-	c.imports[file][pkgPath] = defaultName(pkgPath)
-	return defaultName(pkgPath)
-}
-
-// defaultName is a package's name as its path suggests ("k8s.io/klog/v2"
-// is klog).
-func defaultName(p string) string {
-	base := path.Base(p)
-	if strings.HasPrefix(base, "v") && len(base) > 1 && strings.Trim(base[1:], "0123456789") == "" {
-		base = path.Base(path.Dir(p))
-	}
-	return base
+	c.imports[file][pkgPath] = rewrite.DefaultName(pkgPath)
+	return rewrite.DefaultName(pkgPath)
 }
 
 // addImports inserts the imports the exits need, one edit per file.
 func (c *change) addImports() string {
 	for file, paths := range c.imports {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			return "no module-wide fix: " + err.Error()
+		p, af := c.m.fileAt(file)
+		if af == nil {
+			return "no module-wide fix: " + filepath.Base(file) + " is not in the main module"
 		}
-		fset := token.NewFileSet()
-		af, err := parserParse(fset, file, src)
-		if err != nil {
-			return "no module-wide fix: " + err.Error()
-		}
-		var lines []string
-		for _, p := range slices.Sorted(func(yield func(string) bool) {
-			for p := range paths {
-				if !yield(p) {
-					return
-				}
-			}
-		}) {
-			lines = append(lines, strconv.Quote(p))
-		}
-		off := func(pos token.Pos) int { return fset.Position(pos).Offset }
-		var gd *ast.GenDecl
-		for _, d := range af.Decls {
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
-				gd = g
-				break
-			}
-		}
-		switch {
-		case gd != nil && gd.Lparen.IsValid():
-			c.edit(file, off(gd.Lparen)+1, off(gd.Lparen)+1, "\n\t"+strings.Join(lines, "\n\t"))
-		case gd != nil && len(gd.Specs) == 1:
-			// import "x"  →  import ( "new" ; "x" )
-			spec := string(src[off(gd.Specs[0].Pos()):off(gd.Specs[0].End())])
-			c.edit(file, off(gd.Pos()), off(gd.End()), "import (\n\t"+strings.Join(lines, "\n\t")+"\n\t"+spec+"\n)")
-		case gd != nil:
-			c.edit(file, off(gd.Pos()), off(gd.Pos()), "import "+strings.Join(lines, "\nimport ")+"\n")
-		default:
-			c.edit(file, off(af.Name.End()), off(af.Name.End()), "\n\nimport "+strings.Join(lines, "\nimport "))
-		}
+		pos, text := rewrite.ImportInsertion(af, slices.Sorted(maps.Keys(paths)))
+		c.edit(file, p.Fset.Position(pos).Offset, p.Fset.Position(pos).Offset, text)
 	}
 	return ""
 }
 
-// zeros spells the zero values of the first n results in f, or fails.
-func zeros(p *packages.Package, f *ast.File, res *types.Tuple, n int) ([]string, bool) {
-	qual := func(other *types.Package) string {
-		if other == p.Types {
-			return ""
-		}
-		for _, spec := range f.Imports {
-			if path, _ := strconv.Unquote(spec.Path.Value); path == other.Path() {
-				if spec.Name != nil {
-					return spec.Name.Name
-				}
-				return other.Name()
-			}
-		}
-		return "\x00" // not imported: cannot be spelled
+// zeros spells the zero values of the first n results for new code at pos
+// in f, or fails.
+func zeros(p *packages.Package, f *ast.File, pos token.Pos, res *types.Tuple, n int) ([]string, bool) {
+	scope := p.Types.Scope().Innermost(pos)
+	spell := func(t types.Type) (string, bool) {
+		return rewrite.Spell(t, p.Types, scope, pos, func(q *types.Package) (string, bool) {
+			return rewrite.ImportedAs(p.TypesInfo, f, q.Path())
+		})
 	}
 	var out []string
 	for i := range n {
-		t := res.At(i).Type()
-		var z string
-		if _, isParam := t.(*types.TypeParam); isParam {
-			out = append(out, "*new("+types.TypeString(t, qual)+")")
-			continue
-		}
-		switch u := t.Underlying().(type) {
-		case *types.Basic:
-			switch {
-			case u.Info()&types.IsBoolean != 0:
-				z = "false"
-			case u.Info()&types.IsString != 0:
-				z = `""`
-			case u.Info()&types.IsNumeric != 0:
-				z = "0"
-			default:
-				z = "nil"
-			}
-		case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
-			z = "nil"
-		case *types.Struct, *types.Array:
-			if _, named := t.(*types.Named); !named {
-				return nil, false
-			}
-			z = types.TypeString(t, qual) + "{}"
-		default:
-			return nil, false
-		}
-		if strings.Contains(z, "\x00") {
+		z, ok := rewrite.Zero(res.At(i).Type(), spell)
+		if !ok {
 			return nil, false
 		}
 		out = append(out, z)

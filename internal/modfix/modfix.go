@@ -14,7 +14,6 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -24,6 +23,7 @@ import (
 	"github.com/noexit-lint/noexit/analyzer"
 	"github.com/noexit-lint/noexit/internal/fix"
 	"github.com/noexit-lint/noexit/internal/names"
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // An Edit replaces bytes [Start, End) of a file with New.
@@ -49,6 +49,9 @@ type Options struct {
 	Policy *analyzer.Policy
 	// BuildFlags are passed to the go command (-tags).
 	BuildFlags []string
+	// Listing, if set, is the listing of the module's packages that the
+	// driver started (ListModule); nil lists them when needed.
+	Listing *Listing
 	// Trial returns the content of the files that edits change, applied
 	// on top of the fixes already accepted, or why they cannot be merged.
 	Trial func(Edits) (map[string][]byte, string)
@@ -170,26 +173,22 @@ func (m *module) plan(f Finding) (Edits, string, string) {
 		changed = append(changed, g)
 		return true
 	}
-	pass := &analysis.Pass{
-		Fset:       pkg.Fset,
-		Files:      pkg.Syntax,
-		Pkg:        pkg.Types,
-		TypesInfo:  pkg.TypesInfo,
-		TypesSizes: pkg.TypesSizes,
-		ReadFile:   readFile,
-	}
+	unit := rewrite.FromPackage(pkg)
+	// The module-wide fixer finds and checks the uses in files of other
+	// platforms itself (see verify).
+	unit.IgnoredFiles = nil
 	fixes, why := fix.ForTerminator(fix.Site{
-		Pass: pass, File: file, Call: call, Pos: call.Pos(),
+		Unit: unit, File: file, Call: call, Pos: call.Pos(),
 		Name: callee.FullName(), Category: f.Diag.Category, Cache: cache,
 	})
 	if len(fixes) == 0 {
 		if stop != "" {
-			why = stop
+			return nil, "", stop
 		}
-		if why == "" {
-			why = "no automatic fix"
+		if why == nil {
+			return nil, "", "no module-wide fix"
 		}
-		return nil, "", strings.Replace(why, "no automatic fix", "no module-wide fix", 1)
+		return nil, "", why.Say("module-wide")
 	}
 	if len(changed) == 0 {
 		return nil, "", "" // an in-package fix: the driver's first pass had it

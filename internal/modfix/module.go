@@ -106,8 +106,11 @@ func (m *module) completeHost() {
 	for _, p := range m.host {
 		have[basePath(p)] = true
 	}
-	//noexit:allow x/tools exits only on a broken invariant (an unknown load mode), not on user input
-	list, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedModule, Dir: m.dir(), BuildFlags: m.opts.BuildFlags}, "./...")
+	listing := m.opts.Listing
+	if listing == nil {
+		listing = ListModule(m.dir(), m.opts.BuildFlags)
+	}
+	list, err := listing.Wait()
 	if err != nil {
 		m.incomplete = err.Error()
 		return
@@ -154,6 +157,42 @@ func (m *module) completeHost() {
 }
 
 func inMainModule(p *packages.Package) bool { return p.Module != nil && p.Module.Main }
+
+// A Listing is the list of a module's packages, made in the background.
+type Listing struct {
+	done chan struct{}
+	pkgs []*packages.Package
+	err  error
+}
+
+// ListModule starts listing the packages of the module in dir (names
+// only, nothing loaded): the driver starts it while the analysis runs.
+func ListModule(dir string, buildFlags []string) *Listing {
+	l := &Listing{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		//noexit:allow x/tools exits only on a broken invariant (an unknown load mode), not on user input
+		l.pkgs, l.err = packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedModule, Dir: dir, BuildFlags: buildFlags}, "./...")
+	}()
+	return l
+}
+
+// Wait returns the listing once it is made.
+func (l *Listing) Wait() ([]*packages.Package, error) {
+	<-l.done
+	return l.pkgs, l.err
+}
+
+// ModuleDir is the directory of the main module of pkgs, or "".
+func ModuleDir(pkgs []*packages.Package) string {
+	dir := ""
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if dir == "" && p.Module != nil && p.Module.Main {
+			dir = p.Module.Dir
+		}
+	})
+	return dir
+}
 
 // dir is the main module's directory.
 func (m *module) dir() string {
@@ -277,8 +316,25 @@ func (m *module) load(c *config) {
 	if len(paths) == 0 {
 		return
 	}
+	// Most files build under every platform: share the host's syntax.
+	syntax := map[string]*ast.File{}
+	var fset *token.FileSet
+	for _, p := range m.all {
+		if fset == nil {
+			fset = p.Fset
+		}
+		if p.Fset != fset {
+			continue
+		}
+		for i, name := range p.CompiledGoFiles {
+			if i < len(p.Syntax) && strings.HasSuffix(name, ".go") {
+				syntax[name] = p.Syntax[i]
+			}
+		}
+	}
 	pkgs, err := recheck.Load(recheck.LoadOptions{
 		Dir: m.dir(), BuildFlags: m.opts.BuildFlags, Tests: true, Platform: c.platform, Full: inMainModule,
+		Fset: fset, Syntax: syntax,
 	}, paths...)
 	if err != nil {
 		return

@@ -31,6 +31,12 @@ type LoadOptions struct {
 	// Reuse are packages already loaded under the same configuration,
 	// by ID: they are taken as they are instead of checked again.
 	Reuse map[string]*packages.Package
+	// Fset and Syntax, if set, are the file set and the files, by name,
+	// of packages already loaded: a file that another configuration
+	// builds too is not parsed again (syntax is never modified, and a
+	// check records its types apart from it).
+	Fset   *token.FileSet
+	Syntax map[string]*ast.File
 }
 
 // Load loads the packages that patterns name, and their dependencies,
@@ -55,7 +61,10 @@ func Load(o LoadOptions, patterns ...string) ([]*packages.Package, error) {
 	if o.Platform != (Platform{}) {
 		sizes = types.SizesFor("gc", o.Platform.GOARCH)
 	}
-	fset := token.NewFileSet()
+	fset := o.Fset
+	if fset == nil {
+		fset = token.NewFileSet()
+	}
 	var order []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) { order = append(order, p) })
 	sub := map[*packages.Package]*packages.Package{}
@@ -90,6 +99,10 @@ func Load(o LoadOptions, patterns ...string) ([]*packages.Package, error) {
 		var files []*ast.File
 		var errs []packages.Error
 		for _, name := range p.GoFiles {
+			if f := o.Syntax[name]; f != nil {
+				files = append(files, f)
+				continue
+			}
 			mode := parser.AllErrors | parser.ParseComments
 			if !full {
 				mode = parser.SkipObjectResolution
