@@ -60,7 +60,9 @@ type Options struct {
 }
 
 // Result is the outcome for each finding given to Plan, by index: fixed
-// (with the fix's message) or refused (with the reason).
+// (with the fix's message) or refused (with the reason). A finding that is
+// not an exit this fixer rewrites (a call into another package's may-exit
+// function, which is fixed with its callee) is in neither.
 type Result struct {
 	Fixed   map[int]string
 	Refused map[int]string
@@ -79,11 +81,12 @@ func Plan(pkgs []*packages.Package, findings []Finding, opts Options) Result {
 	var cands []cand
 	for i, f := range findings {
 		edits, msg, why := m.plan(f)
-		if why != "" {
+		switch {
+		case why != "":
 			res.Refused[i] = why
-			continue
+		case len(edits) > 0:
+			cands = append(cands, cand{i, edits, msg})
 		}
-		cands = append(cands, cand{i, edits, msg})
 	}
 	if len(cands) == 0 {
 		return res
@@ -185,9 +188,8 @@ func (m *module) plan(f Finding) (Edits, string, string) {
 		if stop != "" {
 			return nil, "", stop
 		}
-		if why == nil {
-			return nil, "", "no module-wide fix"
-		}
+		// No refusal: not an exit this fixer rewrites (a call into
+		// another package's may-exit function is fixed with its callee).
 		return nil, "", why.Say("module-wide")
 	}
 	if len(changed) == 0 {
