@@ -1,0 +1,4 @@
+package b
+
+// N is a number.
+func N() int { return 1 }

@@ -1,0 +1,4 @@
+package c
+
+// Name is only built here.
+func Name() string { return name() }

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package c
+
+func name() string { return "other" }

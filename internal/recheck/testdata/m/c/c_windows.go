@@ -1,0 +1,5 @@
+package c
+
+import "syscall"
+
+func name() string { return syscall.UTF16ToString(nil) }
