@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // style is how a logging call turns its arguments into a message.
@@ -160,30 +162,10 @@ func exitCode(info *types.Info, call *ast.CallExpr) ast.Expr {
 	return call.Args[i]
 }
 
-// callee returns the function or method a call statically calls.
+// callee returns the function or method a call statically calls (the
+// generic one for an instantiation).
 func callee(info *types.Info, call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = fun
-	case *ast.SelectorExpr:
-		id = fun.Sel
-	case *ast.IndexExpr:
-		return calleeOf(info, fun.X)
-	case *ast.IndexListExpr:
-		return calleeOf(info, fun.X)
-	default:
-		return nil
-	}
-	fn, _ := info.Uses[id].(*types.Func)
-	if fn == nil {
-		return nil
-	}
-	return fn.Origin()
-}
-
-func calleeOf(info *types.Info, e ast.Expr) *types.Func {
-	return callee(info, &ast.CallExpr{Fun: e})
+	return typeutil.StaticCallee(info, call)
 }
 
 // splitFullName splits "(*log.Logger).Fatal" into "(*log.Logger)" and

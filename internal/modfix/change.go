@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/noexit-lint/noexit/internal/names"
@@ -83,7 +82,10 @@ func (c *change) propagate() string {
 // the caller gains an error result too.
 func (c *change) caller(g changedFunc, r ref) string {
 	p, f := r.pkg, r.file
-	path, _ := astutil.PathEnclosingInterval(f, r.id.Pos(), r.id.End())
+	path := c.m.path(p, r.id.Pos(), r.id.End())
+	if len(path) < 3 {
+		return "no module-wide fix: " + g.name + " is referenced outside a function"
+	}
 	fnName := enclosingName(p, path)
 	i := 1
 	if sel, ok := path[i].(*ast.SelectorExpr); ok && sel.Sel == r.id {
@@ -200,7 +202,7 @@ func (c *change) handler(g changedFunc, p *packages.Package, f *ast.File, file s
 	decl := encl.(*ast.FuncDecl)
 	if c.m.allowed(p) || strings.HasSuffix(file, "_test.go") {
 		// main, cmd/, -allow and tests: exiting is the program's decision.
-		return c.exitHere(f, file), ""
+		return c.exitHere(p, f, file), ""
 	}
 	obj := p.TypesInfo.Defs[decl.Name].(*types.Func)
 	if why := c.canChange(p, decl, obj); why != "" {

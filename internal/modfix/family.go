@@ -3,14 +3,13 @@ package modfix
 import (
 	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"maps"
-	"path/filepath"
 	"slices"
 
 	"github.com/noexit-lint/noexit/internal/rewrite"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -30,7 +29,7 @@ var fatalLoggers = []string{"k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/
 //
 //	Have: klog.Errorf("init new edged error: %v", err); os.Exit(1)  →  klog
 //	Have: log.Fatalf("bad port: %v", err)                           →  log
-func exitFamily(p *packages.Package, f *ast.File, call *ast.CallExpr, callee *types.Func) family {
+func exitFamily(p *packages.Package, path []ast.Node, call *ast.CallExpr, callee *types.Func) family {
 	fam := family{code: "1"}
 	if callee.Signature().Recv() == nil && callee.Pkg() != nil && slices.Contains(fatalLoggers, callee.Pkg().Path()) {
 		fam.logger = callee.Pkg().Path()
@@ -41,7 +40,6 @@ func exitFamily(p *packages.Package, f *ast.File, call *ast.CallExpr, callee *ty
 			fam.code = tv.Value.ExactString()
 		}
 	}
-	path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.End())
 	for i, n := range path {
 		blk, ok := n.(*ast.BlockStmt)
 		if !ok || i == 0 {
@@ -59,7 +57,7 @@ func exitFamily(p *packages.Package, f *ast.File, call *ast.CallExpr, callee *ty
 			if !ok {
 				break
 			}
-			if fn, ok := typeutil.Callee(p.TypesInfo, pc).(*types.Func); ok && fn.Pkg() != nil &&
+			if fn := typeutil.StaticCallee(p.TypesInfo, pc); fn != nil && fn.Pkg() != nil &&
 				fn.Signature().Recv() == nil && slices.Contains(fatalLoggers, fn.Pkg().Path()) {
 				fam.logger = fn.Pkg().Path()
 			}
@@ -71,21 +69,19 @@ func exitFamily(p *packages.Package, f *ast.File, call *ast.CallExpr, callee *ty
 
 // exitHere returns the statements that end the process with err in file,
 // adding the imports they need.
-func (c *change) exitHere(f *ast.File, file string) string {
+func (c *change) exitHere(p *packages.Package, f *ast.File, file string) string {
 	if c.family.logger != "" {
-		return c.importName(f, file, c.family.logger) + ".Fatal(err)"
+		return c.importName(p, f, file, c.family.logger) + ".Fatal(err)"
 	}
-	return c.importName(f, file, "fmt") + ".Fprintln(" + c.importName(f, file, "os") + ".Stderr, err)\n" +
-		c.importName(f, file, "os") + ".Exit(" + c.family.code + ")"
+	return c.importName(p, f, file, "fmt") + ".Fprintln(" + c.importName(p, f, file, "os") + ".Stderr, err)\n" +
+		c.importName(p, f, file, "os") + ".Exit(" + c.family.code + ")"
 }
 
 // importName returns the name under which file imports pkgPath, adding
 // the import when the file lacks it.
-func (c *change) importName(f *ast.File, file, pkgPath string) string {
-	if p := c.m.byFile[file]; p != nil {
-		if name, ok := rewrite.ImportedAs(p.TypesInfo, f, pkgPath); ok && name != "" {
-			return name
-		}
+func (c *change) importName(p *packages.Package, f *ast.File, file, pkgPath string) string {
+	if name, ok := rewrite.ImportedAs(p.TypesInfo, f, pkgPath); ok && name != "" {
+		return name
 	}
 	if c.imports[file] == nil {
 		c.imports[file] = map[string]string{}
@@ -97,12 +93,13 @@ func (c *change) importName(f *ast.File, file, pkgPath string) string {
 // addImports inserts the imports the exits need, one edit per file.
 func (c *change) addImports() string {
 	for file, paths := range c.imports {
-		p, af := c.m.fileAt(file)
-		if af == nil {
-			return "no module-wide fix: " + filepath.Base(file) + " is not in the main module"
+		fset := token.NewFileSet()
+		af, err := parser.ParseFile(fset, file, nil, parser.ImportsOnly)
+		if err != nil {
+			return "no module-wide fix: " + err.Error()
 		}
 		pos, text := rewrite.ImportInsertion(af, slices.Sorted(maps.Keys(paths)))
-		c.edit(file, p.Fset.Position(pos).Offset, p.Fset.Position(pos).Offset, text)
+		c.edit(file, fset.Position(pos).Offset, fset.Position(pos).Offset, text)
 	}
 	return ""
 }

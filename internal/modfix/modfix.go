@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -149,8 +148,7 @@ func (m *module) plan(f Finding) (Edits, string, string) {
 	}
 	pos := tf.Pos(posn.Offset)
 	var call *ast.CallExpr
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
-	for _, n := range path {
+	for _, n := range m.path(pkg, pos, pos) {
 		if c, ok := n.(*ast.CallExpr); ok && c.Pos() == pos {
 			call = c
 			break
@@ -159,7 +157,7 @@ func (m *module) plan(f Finding) (Edits, string, string) {
 	if call == nil {
 		return nil, "", "" // not a terminator call: a call into a may-exit function
 	}
-	callee, _ := typeutil.Callee(pkg.TypesInfo, call).(*types.Func)
+	callee := typeutil.StaticCallee(pkg.TypesInfo, call)
 	if callee == nil {
 		return nil, "", ""
 	}
@@ -195,7 +193,7 @@ func (m *module) plan(f Finding) (Edits, string, string) {
 	if len(changed) == 0 {
 		return nil, "", "" // an in-package fix: the driver's first pass had it
 	}
-	c := m.newChange(pkg, exitFamily(pkg, file, call, callee))
+	c := m.newChange(pkg, exitFamily(pkg, m.path(pkg, call.Pos(), call.End()), call, callee))
 	for _, te := range fixes[0].TextEdits {
 		p, q := pkg.Fset.Position(te.Pos), pkg.Fset.Position(te.End)
 		if !te.End.IsValid() {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/noexit-lint/noexit/internal/recheck"
@@ -32,6 +33,8 @@ type module struct {
 	configs []config
 	refs    map[string][]ref // FullName -> references in the configs loaded so far
 	seen    map[token.Position]bool
+
+	inspectors map[*packages.Package]*inspector.Inspector // one walk per package, made on first use
 
 	prepared   bool
 	incomplete string // why the module could not be loaded whole
@@ -412,4 +415,27 @@ func fileOf(p *packages.Package, pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// path returns the nodes from the innermost one that encloses [start,
+// end) in p out to its file, found with the package's inspector (built
+// once) instead of a walk of the file per question.
+func (m *module) path(p *packages.Package, start, end token.Pos) []ast.Node {
+	if m.inspectors == nil {
+		m.inspectors = map[*packages.Package]*inspector.Inspector{}
+	}
+	in := m.inspectors[p]
+	if in == nil {
+		in = inspector.New(p.Syntax)
+		m.inspectors[p] = in
+	}
+	cur, ok := in.Root().FindByPos(start, end)
+	if !ok {
+		return nil
+	}
+	var path []ast.Node
+	for ; cur.Node() != nil; cur = cur.Parent() {
+		path = append(path, cur.Node())
+	}
+	return path
 }
