@@ -222,8 +222,9 @@ type fixRun struct {
 }
 
 type fixRow struct {
-	c    *fixCorpus
-	runs map[string][]*fixRun // by command name
+	c      *fixCorpus
+	runs   map[string][]*fixRun // by command name
+	warmup map[string]*fixRun   // the untimed first runs, by command name
 
 	// parsed from the fix command's first timed run
 	fixed, files, remain int
@@ -238,8 +239,12 @@ type fixRow struct {
 
 var summaryRE = regexp.MustCompile(`^noexit: would fix (\d+) findings? in (\d+) files?; (\d+) remain$`)
 
-// parseSummary reads the "would fix" line, the last line of stderr.
+// parseSummary reads the "would fix" line, the last line of stderr. The
+// command prints none when it has nothing to fix or report.
 func parseSummary(stderr []byte) (line string, fixed, files, remain int, ok bool) {
+	if len(bytes.TrimSpace(stderr)) == 0 {
+		return "(no summary line: nothing to fix, nothing remains)", 0, 0, 0, true
+	}
 	lines := strings.Split(strings.TrimRight(string(stderr), "\n"), "\n")
 	line = lines[len(lines)-1]
 	m := summaryRE.FindStringSubmatch(line)
@@ -277,13 +282,15 @@ func (b *bench) fixExported() (string, error) {
 	}
 	var rows []*fixRow
 	for _, c := range corpora {
-		row := &fixRow{c: c, runs: map[string][]*fixRun{}, identical: true, unchanged: true}
+		row := &fixRow{c: c, runs: map[string][]*fixRun{}, warmup: map[string]*fixRun{}, identical: true, unchanged: true}
 		rows = append(rows, row)
 		if *flagWarmup {
 			for _, cmd := range fixCommands {
-				if _, err := b.fixMeasure(c, noexit, cmd.name, cmd.args, -1); err != nil {
+				r, err := b.fixMeasure(c, noexit, cmd.name, cmd.args, -1)
+				if err != nil {
 					return "", err
 				}
+				row.warmup[cmd.name] = r
 			}
 		}
 		for rep := range *flagReps {
@@ -370,7 +377,11 @@ func (b *bench) fixDetails(row *fixRow, noexit string) error {
 	if err != nil {
 		return err
 	}
-	row.perPkgSummary, row.perPkgFixed, row.perPkgFiles, _, _ = parseSummary(ppErr)
+	var ppOK bool
+	row.perPkgSummary, row.perPkgFixed, row.perPkgFiles, _, ppOK = parseSummary(ppErr)
+	if !ppOK {
+		row.perPkgFixed = -1
+	}
 	if *flagSaveDiffs == "" {
 		return nil
 	}
@@ -430,12 +441,12 @@ func (b *bench) fixMarkdown(rows []*fixRow) string {
 	cmd += " -o BENCHMARKS.md"
 	p("%s\n\n", fixSection)
 	p("Issue 15: `noexit -fix -fix-exported ./...` (module-wide fixes) against `noexit ./...` (analysis) on the same module, in the same run; both with the default flags (tests analysed). The fix command runs with `-diff`, which plans, verifies and re-analyses exactly as `-fix` does but writes nothing (the tree's Go files are hashed before and after). Regenerate this section alone (the rest of the file is kept) with:\n\n    %s\n\n", cmd)
-	p("%s, noexit commit %s, %s, %d CPUs shared with other jobs (noisy); %d repetitions per command, the two commands interleaved, medians shown", b.start.UTC().Format("2006-01-02 15:04 MST"), strings.TrimSpace(commit), gov, cpus, *flagReps)
+	p("%s, noexit commit %s, %s, %d CPUs shared with other jobs (noisy); %s per command, the two commands interleaved, medians shown", b.start.UTC().Format("2006-01-02 15:04 MST"), strings.TrimSpace(commit), gov, cpus, plural(*flagReps, "repetition"))
 	if *flagWarmup {
-		p(", after one untimed run of each")
+		p(", after one untimed warm-up run of each (shown apart: the fixer's first run on a corpus may compile what later runs find in the build cache)")
 	}
 	p("; harness run time %s. Wall, CPU (user+system of the process and its children) and peak RSS (the largest single process, wait4 rusage) as in the main table.\n\n", time.Since(b.start).Round(time.Second))
-	p("| corpus | root pkgs | closure pkgs (with tests) | command | wall s | CPU s | peak RSS MiB | runs: wall s | exit codes |\n|---|--:|--:|---|--:|--:|--:|---|---|\n")
+	p("| corpus | root pkgs | closure pkgs (with tests) | command | wall s | CPU s | peak RSS MiB | runs: wall s | exit codes | warm-up: wall s, CPU s, RSS MiB |\n|---|--:|--:|---|--:|--:|--:|---|---|---|\n")
 	for _, row := range rows {
 		for _, cmd := range fixCommands {
 			runs := row.runs[cmd.name]
@@ -450,7 +461,11 @@ func (b *bench) fixMarkdown(rows []*fixRow) string {
 			if cmd.name != "analysis" {
 				label = "`noexit " + strings.Join(cmd.args, " ") + " ./...`"
 			}
-			p("| %s | %d | %d | %s | %.1f | %.1f | %.0f | %s | %v |\n", row.c.name, row.c.roots, row.c.closure, label, s.wall, s.cpu, s.rss, strings.Join(walls, ", "), exits)
+			warm := "–"
+			if w := row.warmup[cmd.name]; w != nil {
+				warm = fmt.Sprintf("%.1f, %.1f, %.0f", w.wall, w.cpu, float64(w.rssKiB)/1024)
+			}
+			p("| %s | %d | %d | %s | %.1f | %.1f | %.0f | %s | %v | %s |\n", row.c.name, row.c.roots, row.c.closure, label, s.wall, s.cpu, s.rss, strings.Join(walls, ", "), exits, warm)
 		}
 	}
 	p("\nTargets (fix-exported ≤ %.0f× the analysis' wall clock and ≤ %.1f× its peak RSS; CPU for reference) and what the fixes do. Findings: diagnostics of `noexit ./...`; fixed / files / remain: the fix command's summary line (`noexit: would fix N findings in M files; K remain`); per-package: the same line from `noexit -fix -diff ./...` (one untimed run), the fixes the analyzer's own suggested fixes make without -fix-exported.\n\n", fixWallTarget, fixRSSTarget)
@@ -458,7 +473,7 @@ func (b *bench) fixMarkdown(rows []*fixRow) string {
 	for _, row := range rows {
 		an, fx := fixStats(row.runs["analysis"]), fixStats(row.runs["fix-exported"])
 		pp := fmt.Sprintf("%d / %d", row.perPkgFixed, row.perPkgFiles)
-		if !summaryRE.MatchString(row.perPkgSummary) {
+		if row.perPkgFixed < 0 {
 			pp = "– (" + esc(row.perPkgSummary) + ")"
 		}
 		p("| %s | %s (%s) | %s (%s) | %s | %d | %d | %d | %d | %s | %s | %s |\n", row.c.name,
@@ -576,4 +591,12 @@ func (b *bench) fixExportedMain() error {
 	}
 	b.logf("wrote %s", *flagOut)
 	return nil
+}
+
+// plural counts things in words: "1 repetition", "3 repetitions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
