@@ -440,7 +440,7 @@ func (b *bench) fixMarkdown(rows []*fixRow) string {
 	})
 	cmd += " -o BENCHMARKS.md"
 	p("%s\n\n", fixSection)
-	p("Issue 15: `noexit -fix -fix-exported ./...` (module-wide fixes) against `noexit ./...` (analysis) on the same module, in the same run; both with the default flags (tests analysed). The fix command runs with `-diff`, which plans, verifies and re-analyses exactly as `-fix` does but writes nothing (the tree's Go files are hashed before and after). Regenerate this section alone (the rest of the file is kept) with:\n\n    %s\n\n", cmd)
+	p("Issue 15: `noexit -fix -fix-exported ./...` (module-wide fixes) against `noexit ./...` (analysis) on the same module, in the same run; both with the default flags (tests analysed). The fix command runs with `-diff`, which plans, verifies and re-analyses exactly as `-fix` does but writes nothing (the tree's Go files are hashed before and after). Regenerate this section alone (the rest of the file is kept) with the command below, or `OUT=BENCHMARKS.md SAVE=DIR bench/fixexported.sh`, which also saves every output (the diffs, the findings, the summary lines, and those of the fix test corpora) for comparing two versions of noexit byte for byte:\n\n    %s\n\n", cmd)
 	p("%s, noexit commit %s, %s, %d CPUs shared with other jobs (noisy); %s per command, the two commands interleaved, medians shown", b.start.UTC().Format("2006-01-02 15:04 MST"), strings.TrimSpace(commit), gov, cpus, plural(*flagReps, "repetition"))
 	if *flagWarmup {
 		p(", after one untimed warm-up run of each (shown apart: the fixer's first run on a corpus may compile what later runs find in the build cache)")
