@@ -60,6 +60,12 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if *flagFixExported {
+		if err := b.fixExportedMain(); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *flagList {
 		for _, c := range b.corpora {
 			fmt.Printf("%-8s %s (in %s)\n", c.name, strings.Join(c.patterns, " "), c.dir)
@@ -72,6 +78,13 @@ func main() {
 	}
 	fmt.Print(report)
 	if *flagOut != "" {
+		// Keep the module-wide fixes section, which only -fixexported
+		// regenerates.
+		if old, err := os.ReadFile(*flagOut); err == nil {
+			if sec := section(string(old), fixSection); sec != "" {
+				report = spliceSection(report, fixSection, sec)
+			}
+		}
 		if err := os.WriteFile(*flagOut, []byte(report), 0o644); err != nil {
 			log.Fatal(err)
 		}
