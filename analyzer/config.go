@@ -158,7 +158,7 @@ func (c *Config) compile() (*settings, error) {
 		}
 		s.categories[cat] = true
 	}
-	for name, cat := range catalogue {
+	for name, cat := range terminatorCatalogue {
 		if s.categories[cat] {
 			s.terminators[name] = cat
 		}

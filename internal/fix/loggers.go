@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/noexit-lint/noexit/internal/catalogue"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -47,18 +48,7 @@ func (l *logCall) ends() bool {
 
 // loggers are the packages and receiver types whose logging calls noexit
 // knows how to turn into errors.
-var loggers = map[string]bool{
-	"log": true, "(*log.Logger)": true,
-	"fmt":                                  true,
-	"k8s.io/klog":                          true,
-	"k8s.io/klog/v2":                       true,
-	"github.com/golang/glog":               true,
-	"github.com/sirupsen/logrus":           true,
-	"(*github.com/sirupsen/logrus.Logger)": true,
-	"(*github.com/sirupsen/logrus.Entry)":  true,
-	"(*go.uber.org/zap.SugaredLogger)":     true,
-	"(*go.uber.org/zap.Logger)":            true,
-}
+var loggers = catalogue.LogOwners()
 
 var levels = []string{"Fatal", "Exit", "DPanic", "Panic", "Error", "Warning", "Warn", "Info", "Print", "Debug", "Trace"}
 

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/noexit-lint/noexit/internal/catalogue"
 	"github.com/noexit-lint/noexit/internal/rewrite"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
@@ -21,9 +22,6 @@ type family struct {
 	code   string // exit status for os.Exit
 }
 
-// fatalLoggers are the loggers whose package-level Fatal logs and exits.
-var fatalLoggers = []string{"k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/glog", "github.com/sirupsen/logrus", "log"}
-
 // exitFamily reads the family off the exit: the logger that the exit's
 // own call or the log line just before it used.
 //
@@ -31,7 +29,7 @@ var fatalLoggers = []string{"k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/
 //	Have: log.Fatalf("bad port: %v", err)                           →  log
 func exitFamily(p *packages.Package, path []ast.Node, call *ast.CallExpr, callee *types.Func) family {
 	fam := family{code: "1"}
-	if callee.Signature().Recv() == nil && callee.Pkg() != nil && slices.Contains(fatalLoggers, callee.Pkg().Path()) {
+	if callee.Signature().Recv() == nil && callee.Pkg() != nil && catalogue.ExitMover(callee.Pkg().Path()) {
 		fam.logger = callee.Pkg().Path()
 		return fam
 	}
@@ -58,7 +56,7 @@ func exitFamily(p *packages.Package, path []ast.Node, call *ast.CallExpr, callee
 				break
 			}
 			if fn := typeutil.StaticCallee(p.TypesInfo, pc); fn != nil && fn.Pkg() != nil &&
-				fn.Signature().Recv() == nil && slices.Contains(fatalLoggers, fn.Pkg().Path()) {
+				fn.Signature().Recv() == nil && catalogue.ExitMover(fn.Pkg().Path()) {
 				fam.logger = fn.Pkg().Path()
 			}
 		}

@@ -1,0 +1,47 @@
+package catalogue_test
+
+import (
+	"maps"
+	"slices"
+	"testing"
+
+	"github.com/noexit-lint/noexit/internal/catalogue"
+)
+
+func TestLogOwners(t *testing.T) {
+	want := []string{
+		"(*github.com/sirupsen/logrus.Entry)", "(*github.com/sirupsen/logrus.Logger)",
+		"(*go.uber.org/zap.Logger)", "(*go.uber.org/zap.SugaredLogger)", "(*log.Logger)",
+		"fmt", "github.com/golang/glog", "github.com/sirupsen/logrus", "k8s.io/klog", "k8s.io/klog/v2", "log",
+	}
+	if got := slices.Sorted(maps.Keys(catalogue.LogOwners())); !slices.Equal(got, want) {
+		t.Errorf("LogOwners = %q\nwant %q", got, want)
+	}
+}
+
+func TestTerminators(t *testing.T) {
+	m := catalogue.Terminators()
+	for name, cat := range map[string]string{
+		"os.Exit":                     catalogue.Exit,
+		"k8s.io/klog/v2.FlushAndExit": catalogue.FatalLog,
+		"(*github.com/sirupsen/logrus.Entry).Fatalf": catalogue.FatalLog,
+		"(*go.uber.org/zap.SugaredLogger).DPanicw":   catalogue.PanicLog,
+		"github.com/spf13/pflag.ParseAll":            catalogue.FlagExit,
+		"runtime.Goexit":                             catalogue.Goexit,
+		"log.Panicln":                                catalogue.PanicLog,
+	} {
+		if m[name] != cat {
+			t.Errorf("Terminators()[%q] = %q, want %q", name, m[name], cat)
+		}
+	}
+	for _, notExit := range []string{"fmt.Println", "k8s.io/klog/v2.Errorf", "go.uber.org/zap.Error"} {
+		if _, ok := m[notExit]; ok {
+			t.Errorf("%s is catalogued as a terminator", notExit)
+		}
+	}
+	for path, want := range map[string]bool{"log": true, "k8s.io/klog/v2": true, "go.uber.org/zap": false, "fmt": false, "example.com/x": false} {
+		if got := catalogue.ExitMover(path); got != want {
+			t.Errorf("ExitMover(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
