@@ -91,3 +91,27 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestNewCopiesConfig: New binds a copy of the configuration to the
+// analyzer's flags. Binding keeps every value already set (it used to
+// reset string fields such as -baseline), and setting a flag changes the
+// analyzer's copy, never the caller's struct.
+func TestNewCopiesConfig(t *testing.T) {
+	cfg := analyzer.Config{Baseline: "base.json", WriteBaseline: "out.json", Allow: []string{"example.com/a"}}
+	a := analyzer.New(&cfg)
+	if got := a.Flags.Lookup("baseline").Value.String(); got != "base.json" {
+		t.Errorf("-baseline after New = %q, want base.json", got)
+	}
+	if cfg.Baseline != "base.json" || cfg.WriteBaseline != "out.json" {
+		t.Errorf("New reset the caller's config: %+v", cfg)
+	}
+	if err := a.Flags.Set("allow", "example.com/b"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Flags.Set("baseline", "other.json"); err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Allow) != 1 || cfg.Allow[0] != "example.com/a" || cfg.Baseline != "base.json" {
+		t.Errorf("a flag of the analyzer changed the caller's config: %+v", cfg)
+	}
+}
