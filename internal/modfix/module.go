@@ -20,8 +20,6 @@ import (
 	"github.com/noexit-lint/noexit/internal/recheck"
 )
 
-func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
-
 // module is the main module as loaded, under the host's GOOS/GOARCH and
 // under each other platform its files' build constraints name.
 type module struct {
