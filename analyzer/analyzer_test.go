@@ -80,3 +80,9 @@ func TestConfigured(t *testing.T) {
 		})
 	}
 }
+
+// TestDeferSkip runs the defer-skip cases: exits that skip deferred
+// calls, in main packages and library code.
+func TestDeferSkip(t *testing.T) {
+	analysistest.Run(t, testdata(t), analyzer.New(&analyzer.Config{}), "deferskip", "deferskiplib")
+}
