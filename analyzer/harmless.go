@@ -41,19 +41,19 @@ var flushing = []string{"Flush", "Sync", "Close", "Stop", "Shutdown"}
 // harmlessFuncs are the calls, by FullName, that lose nothing when
 // skipped.
 var harmlessFuncs = map[string]bool{
-	"(*sync.Mutex).Unlock":     true,
-	"(*sync.RWMutex).Unlock":   true,
-	"(*sync.RWMutex).RUnlock":  true,
-	"(*sync.WaitGroup).Done":   true,
-	"fmt.Sprint":               true,
-	"fmt.Sprintf":              true,
-	"fmt.Sprintln":             true,
-	"fmt.Errorf":               true,
-	"time.Now":                 true,
-	"time.Since":               true,
-	"(time.Duration).String":   true,
-	"(time.Duration).Seconds":  true,
-	"(time.Time).Sub":          true,
+	"(*sync.Mutex).Unlock":         true,
+	"(*sync.RWMutex).Unlock":       true,
+	"(*sync.RWMutex).RUnlock":      true,
+	"(*sync.WaitGroup).Done":       true,
+	"fmt.Sprint":                   true,
+	"fmt.Sprintf":                  true,
+	"fmt.Sprintln":                 true,
+	"fmt.Errorf":                   true,
+	"time.Now":                     true,
+	"time.Since":                   true,
+	"(time.Duration).String":       true,
+	"(time.Duration).Seconds":      true,
+	"(time.Time).Sub":              true,
 	"(time.Duration).Milliseconds": true,
 }
 
