@@ -91,9 +91,9 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 		"comma-separated packages (example.com/x/...) and functions (example.com/x.(*T).M) whose exits are accepted: neither reported nor propagated")
 	fs.Var(&listFlag{&c.Modeled, checkTrust}, "modeled",
 		"deprecated: use -trust")
-	fs.StringVar(&c.Baseline, "baseline", "",
+	fs.StringVar(&c.Baseline, "baseline", c.Baseline,
 		"file of recorded findings not to report (written by -write-baseline); a relative path is resolved against the module root")
-	fs.StringVar(&c.WriteBaseline, "write-baseline", "",
+	fs.StringVar(&c.WriteBaseline, "write-baseline", c.WriteBaseline,
 		"record the current findings in this file instead of reporting them; a relative path is resolved against the module root")
 }
 
