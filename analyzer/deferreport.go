@@ -18,7 +18,7 @@ import (
 func (g *graph) reportSkip(fr *frame, defers []*ast.DeferStmt, pending uint64, e *edge) {
 	i, more := firstBit(pending)
 	d := defers[i]
-	what := fmt.Sprintf("the deferred %s (%s)", deferredName(d), shortPos(g.pass.Fset.Position(d.Pos())))
+	what := fmt.Sprintf("the deferred %s (%s)", g.deferredName(d), shortPos(g.pass.Fset.Position(d.Pos())))
 	them := "it runs"
 	if more > 0 {
 		what += fmt.Sprintf(" and %d more", more)
@@ -49,7 +49,7 @@ func (g *graph) reportSkip(fr *frame, defers []*ast.DeferStmt, pending uint64, e
 		if j < 64 && pending&(1<<j) != 0 {
 			rel = append(rel, analysis.RelatedInformation{
 				Pos: dj.Pos(), End: dj.End(),
-				Message: "deferred " + deferredName(dj) + ", skipped by the exit",
+				Message: "deferred " + g.deferredName(dj) + ", skipped by the exit",
 			})
 		}
 	}
@@ -70,12 +70,23 @@ func (g *graph) reportSkip(fr *frame, defers []*ast.DeferStmt, pending uint64, e
 }
 
 // deferredName names what a defer statement calls: "w.Flush",
-// "os.RemoveAll", "a function literal".
-func deferredName(d *ast.DeferStmt) string {
-	if _, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
-		return "function literal"
+// "os.RemoveAll", "function literal calling e.Close" (its first call
+// that counts).
+func (g *graph) deferredName(d *ast.DeferStmt) string {
+	lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return types.ExprString(d.Call.Fun)
 	}
-	return types.ExprString(d.Call.Fun)
+	name := "function literal"
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && name == "function literal" && !g.harmlessCall(call) {
+			if _, isLit := ast.Unparen(call.Fun).(*ast.FuncLit); !isLit {
+				name += " calling " + types.ExprString(call.Fun)
+			}
+		}
+		return name == "function literal"
+	})
+	return name
 }
 
 // isMainFunc reports whether fr is the body of func main of a main

@@ -151,3 +151,15 @@ func inLiteral() {
 	}()
 	log.Fatal("after the literal returned")
 }
+
+// closing defers a literal that closes: the message names its call.
+func closing() {
+	f, _ := os.Create("closing")
+	defer func() {
+		log.Printf("closing")
+		if err := f.Close(); err != nil {
+			log.Printf("close: %v", err)
+		}
+	}()
+	log.Fatal("before the close") // want `^log\.Fatal skips the deferred function literal calling f\.Close \(main\.go:158\)`
+}
