@@ -100,7 +100,13 @@ func run(pass *analysis.Pass, set *settings) error {
 	// Every other package passes the lifecycle interfaces on, even one
 	// that is not analysed itself.
 	lifecycle := seeLifecycle(pass, set)
-	if allowed(set, path, pass.Pkg.Name()) {
+	if set.trust.pkgTrusted(path) {
+		return nil
+	}
+	// Exiting in main and allowed packages is the program's decision;
+	// skipping deferred cleanup by exiting is still a bug there.
+	library := !allowed(set, path, pass.Pkg.Name())
+	if !library && !set.categories[catDeferSkip] {
 		return nil
 	}
 	g := newGraph(pass, set)
@@ -129,6 +135,10 @@ func run(pass *analysis.Pass, set *settings) error {
 	g.addNodes(files, gen)
 	g.addEdges()
 	g.solve()
+	if !library {
+		g.deferSkips()
+		return g.flush()
+	}
 	for _, n := range g.nodes {
 		if n.fn != nil && n.terminates {
 			pass.ExportObjectFact(n.fn, new(terminates))
@@ -145,7 +155,9 @@ func run(pass *analysis.Pass, set *settings) error {
 	}
 	g.markEntries()
 	g.reach()
-	return g.report()
+	g.report()
+	g.deferSkips()
+	return g.flush()
 }
 
 // isModeled reports whether the package's exits are exactly the catalogue:

@@ -1,9 +1,13 @@
 package analyzer_test
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/noexit-lint/noexit/analyzer"
@@ -78,5 +82,54 @@ func TestConfigured(t *testing.T) {
 			cfg := tc.cfg
 			analysistest.Run(t, testdata(t), analyzer.New(&cfg), tc.pkgs...)
 		})
+	}
+}
+
+// TestDeferSkip runs the defer-skip cases: exits that skip deferred
+// calls, in main packages and library code.
+func TestDeferSkip(t *testing.T) {
+	analysistest.Run(t, testdata(t), analyzer.New(&analyzer.Config{}), "deferskip", "deferskiplib")
+}
+
+// recorder is an analysistest.Testing that keeps the errors.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestDeferSkipBaseline records the defer-skip findings in a baseline:
+// with it, none is reported (every expectation goes unmatched) and
+// nothing unexpected appears.
+func TestDeferSkipBaseline(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "noexit.baseline")
+	with := func(flag string) *analysis.Analyzer {
+		a := analyzer.New(&analyzer.Config{})
+		if err := a.Flags.Set(flag, file); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	w := &recorder{}
+	analysistest.Run(w, testdata(t), with("write-baseline"), "deferskip")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\tdefer-skip "); n != 10 {
+		t.Errorf("baseline has %d defer-skip findings, want 10:\n%s", n, data)
+	}
+	r := &recorder{}
+	analysistest.Run(r, testdata(t), with("baseline"), "deferskip")
+	missed := 0
+	for _, e := range r.errs {
+		if strings.Contains(e, "deferskip/main.go") && strings.Contains(e, "no diagnostic was reported") {
+			missed++
+		} else {
+			t.Errorf("with the baseline: %s", e)
+		}
+	}
+	if missed != 10 {
+		t.Errorf("with the baseline, %d of the 10 findings were suppressed", missed)
 	}
 }

@@ -19,7 +19,7 @@ const (
 	catUser     = "user" // -terminators and //noexit:terminates; always on
 )
 
-var allCategories = []string{catExit, catFatalLog, catFlagExit, catGoexit, catPanicLog}
+var allCategories = []string{catExit, catFatalLog, catFlagExit, catGoexit, catPanicLog, catDeferSkip}
 
 // Modeled modules: their exits are exactly the catalogue and may-exit is
 // never inferred from their bodies. klog's Infof shares an output path

@@ -16,8 +16,9 @@ import (
 // select the built-in value, so settings decoded from an empty YAML map and
 // an empty flag set behave the same.
 type Config struct {
-	// Categories of terminators to report; nil selects
-	// exit, fatal-log and flag-exit.
+	// Categories to report: terminator families, and defer-skip for
+	// exits that skip deferred calls; nil selects exit, fatal-log,
+	// flag-exit and defer-skip.
 	Categories []string `json:"categories,omitempty"`
 	// Terminators adds functions that end the process, fully qualified:
 	// "example.com/x.Die", "(*example.com/x.Logger).Fatal".
@@ -54,7 +55,7 @@ type Config struct {
 
 // Default values, shown in flag help and the README.
 var (
-	defaultCategories = []string{catExit, catFatalLog, catFlagExit}
+	defaultCategories = []string{catExit, catFatalLog, catFlagExit, catDeferSkip}
 	defaultAllow      = []string{
 		".../cmd/...",
 		// test-support code
@@ -68,7 +69,7 @@ var (
 // plugin settings use. Binding keeps the values c already holds.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var(&listFlag{&c.Categories, checkCategory}, "categories",
-		"comma-separated terminator categories to report: "+strings.Join(allCategories, ", ")+
+		"comma-separated categories to report: terminator families and "+catDeferSkip+" (exits that skip deferred calls, in any function, main included): "+strings.Join(allCategories, ", ")+
 			" (default "+strings.Join(defaultCategories, ",")+")")
 	fs.Var(&listFlag{&c.Terminators, checkTerminator}, "terminators",
 		"comma-separated extra terminators, fully qualified: example.com/x.Die,(*example.com/x.Logger).Fatal")

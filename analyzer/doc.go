@@ -41,6 +41,13 @@
 // and functions: they neither report nor propagate. -baseline and
 // -write-baseline let a codebase with existing exits fail only on new ones.
 //
+// The defer-skip category reports, in any function with a defer statement
+// (main and allowed packages included, tests excluded), each call made
+// while a deferred call may be pending to a terminator or to a function
+// that may reach one: the exit skips the deferred cleanup. Deferred
+// recover, logging, unlocks, WaitGroup.Done and empty literals are not
+// counted. In func main the fix moves the body into run() error.
+//
 // The standard library and the catalogued logging modules are modeled:
 // their exits are exactly the catalogue, never inferred from their bodies.
 package analyzer

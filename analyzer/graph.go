@@ -53,6 +53,8 @@ type node struct {
 	// walk results, resolved by resolveEdges
 	psites []paramSite
 	lits   int // literals numbered so far, for their display names
+
+	frame *frame // the declaration's body, if it has defers (defer-skip)
 }
 
 type edgeKind int
@@ -113,6 +115,11 @@ type graph struct {
 	// configured lifecycle interfaces the package's imports describe
 	lifecycle map[string]ifaceDesc
 	aliases   map[*types.TypeName]bool // named types with an exported alias
+	// defer-skip: the function bodies with defers, nil when the check is
+	// off; the main -> run fix once computed
+	frames    []*frame
+	mainRun   *mainRunFix
+	deferSkip bool
 }
 
 func newGraph(pass *analysis.Pass, set *settings) *graph {
@@ -131,6 +138,7 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		invokes:    map[*types.Func]uint64{},
 		foreignInv: map[*types.Func]uint64{},
 		calledVars: map[*types.Var]bool{},
+		deferSkip:  set.categories[catDeferSkip],
 	}
 }
 

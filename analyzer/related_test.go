@@ -87,3 +87,43 @@ func TestEntryKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferSkipRelated checks the related information of a defer-skip
+// finding: each skipped defer, then each hop down to the exit, in the
+// other packages too.
+func TestDeferSkipRelated(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), analyzer.New(&analyzer.Config{}), "deferskip")
+	got := map[string][]string{}
+	for _, r := range results {
+		if r.Pass.Pkg.Path() != "deferskip" {
+			continue
+		}
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			key := fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+			for _, rel := range d.Related {
+				q := r.Pass.Fset.Position(rel.Pos)
+				got[key] = append(got[key], fmt.Sprintf("%s:%d: %s", filepath.Base(q.Filename), q.Line, rel.Message))
+			}
+		}
+	}
+	for key, want := range map[string][]string{
+		"main.go:39": {
+			"main.go:38: deferred w.Flush, skipped by the exit",
+			"a.go:8: deferskipa.Process calls deferskipb.Load",
+			"b.go:10: deferskipb.Load calls klog.Fatalf",
+		},
+		"main.go:119": {
+			"main.go:116: deferred f.Close, skipped by the exit",
+			"main.go:118: deferred w.Flush, skipped by the exit",
+		},
+		"main.go:131": {
+			"main.go:130: deferred w.Flush, skipped by the exit",
+			"main.go:124: main.helper calls klog.Exitf",
+		},
+	} {
+		if strings.Join(got[key], "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: related information:\ngot:\n%s\nwant:\n%s", key, strings.Join(got[key], "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

@@ -17,7 +17,7 @@ import (
 // reach of an entry point. With -deps=module, calls whose exit lies in
 // another module are reported once per package and exit site, at the
 // first such call.
-func (g *graph) report() error {
+func (g *graph) report() {
 	groups := g.thirdPartyGroups()
 	for _, n := range g.nodes {
 		if !n.reached || n.generated {
@@ -41,7 +41,6 @@ func (g *graph) report() error {
 			}
 		}
 	}
-	return g.flush()
 }
 
 // inSourceOrder returns edges sorted by position. The walk records the
@@ -141,6 +140,9 @@ type finding struct {
 	analysis.Diagnostic
 	fn, callee string
 	site       fix.Site // of a terminator's fix, for flush to settle
+	// checked: the fix was verified on its own and is not settled
+	// with the package's other fixes (the main -> run fix).
+	checked bool
 }
 
 // flush drops the findings a baseline records (or records them, with
@@ -172,7 +174,7 @@ func (g *graph) flush() error {
 	var fixes [][]analysis.SuggestedFix
 	var idx []int
 	for i, d := range g.pending {
-		if len(d.SuggestedFixes) > 0 {
+		if len(d.SuggestedFixes) > 0 && !d.checked {
 			sites = append(sites, d.site)
 			fixes = append(fixes, d.SuggestedFixes)
 			idx = append(idx, i)
@@ -329,7 +331,14 @@ func (g *graph) related(n *node, hops []*edge, foreign *mayExit) []analysis.Rela
 			Message: fmt.Sprintf("%s %s %s", h.from.name, how, h.name),
 		})
 	}
-	for f := foreign; f != nil && f.Next != nil; f = f.Next {
+	return append(rel, g.factRelated(foreign)...)
+}
+
+// factRelated lists each call of a may-exit fact's path with its own
+// position.
+func (g *graph) factRelated(f *mayExit) []analysis.RelatedInformation {
+	var rel []analysis.RelatedInformation
+	for ; f != nil && f.Next != nil; f = f.Next {
 		pos := f.callPos
 		if !pos.IsValid() || g.pass.Fset.Position(pos) != f.Call {
 			pos = g.posOf(f.Call) // the fact came from another file set

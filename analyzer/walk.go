@@ -32,7 +32,8 @@ type litInfo struct {
 	lit    *ast.FuncLit
 	parent *litInfo
 	cond   cond
-	node   *node // its own node, once resolveEdges finds it stored
+	node   *node  // its own node, once resolveEdges finds it stored
+	frame  *frame // its body, if it has defers (defer-skip)
 }
 
 // A paramSite is a use of a func-typed parameter: parameter idx is invoked
@@ -155,6 +156,10 @@ func (w *walker) visit(x ast.Node) bool {
 		}
 	case *ast.CompositeLit:
 		w.escapeComposite(x)
+	case *ast.DeferStmt:
+		if w.g.deferSkip {
+			w.addDefer(x)
+		}
 	case *ast.SendStmt:
 		if t := info.TypeOf(x.Chan); t != nil {
 			if ch, ok := t.Underlying().(*types.Chan); ok {

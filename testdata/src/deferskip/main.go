@@ -1,0 +1,165 @@
+// Package main holds the defer-skip cases outside func main: each
+// function defers a cleanup, then may end the process.
+package main
+
+import (
+	"bufio"
+	"deferskipa"
+	"log"
+	"os"
+	"sort"
+	"sync"
+
+	"k8s.io/klog/v2"
+)
+
+func main() {
+	direct("x")
+	far("y")
+}
+
+// direct exits right after its defer: what go-critic's exitAfterDefer
+// finds.
+func direct(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err) // no defer yet
+	}
+	defer f.Close()
+	if _, err := f.WriteString("x"); err != nil {
+		log.Fatal(err) // want `^log\.Fatal skips the deferred f\.Close \(main\.go:28\): the process ends before it runs; return the error instead$`
+	}
+}
+
+// far exits two packages away: far -> deferskipa.Process ->
+// deferskipb.Load -> klog.Fatalf.
+func far(name string) {
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	w.WriteString(deferskipa.Process(name)) // want `^deferskipa\.Process may end the process and skip the deferred w\.Flush \(main\.go:38\): deferskipa\.Process -> deferskipb\.Load \(a\.go:8\) -> klog\.Fatalf \(b\.go:10\); return the error instead$`
+}
+
+// sorted exits in a closure that sort.Slice runs.
+func sorted(xs []string) {
+	f, _ := os.Create("sorted")
+	defer f.Close()
+	sort.Slice(xs, func(i, j int) bool {
+		if xs[i] == "" {
+			log.Fatal("empty") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:45\)`
+		}
+		return xs[i] < xs[j]
+	})
+}
+
+// stored hands a literal out: its exit runs later, not while stored runs.
+func stored() func() {
+	f, _ := os.Create("stored")
+	defer f.Close()
+	return func() { log.Fatal("later") }
+}
+
+// looped defers in a loop: the exit before the defer skips the defers of
+// the earlier iterations.
+func looped(paths []string) {
+	for _, p := range paths {
+		if p == "" {
+			log.Fatal("empty path") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:69\)`
+		}
+		f, _ := os.Open(p)
+		defer f.Close()
+	}
+}
+
+// branch defers on one branch only: the other branch's exit skips nothing.
+func branch(keep bool) {
+	if keep {
+		f, _ := os.Create("kept")
+		defer f.Close()
+		log.Fatal("kept") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:77\)`
+	} else {
+		log.Fatal("not kept")
+	}
+}
+
+// recovered defers only a recover: nothing to lose.
+func recovered() {
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("recovered: %v", r)
+		}
+	}()
+	log.Fatal("nothing deferred that matters")
+}
+
+var mu sync.Mutex
+
+// harmless defers calls that lose nothing when the process ends.
+func harmless(wg *sync.WaitGroup) {
+	mu.Lock()
+	defer mu.Unlock()
+	defer wg.Done()
+	defer klog.Infof("done")
+	defer func() {}()
+	log.Fatal("only harmless defers")
+}
+
+// allowed says why exiting here is right.
+func allowed() {
+	f, _ := os.Create("allowed")
+	defer f.Close()
+	log.Fatal("allowed") //noexit:allow nothing has been written yet
+}
+
+// several skips more than one defer.
+func several() {
+	f, _ := os.Create("a")
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	defer w.Flush()
+	os.Exit(3) // want `^os\.Exit skips the deferred f\.Close \(main\.go:116\) and 1 more: the process ends before they run`
+}
+
+// helper exits; its callers skip their defers through it.
+func helper() {
+	klog.Exitf("helper gives up")
+}
+
+// local calls a helper of its own package that exits.
+func local() {
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	helper() // want `^main\.helper may end the process and skip the deferred w\.Flush \(main\.go:130\): main\.helper -> klog\.Exitf \(main\.go:124\)`
+}
+
+// launched starts a goroutine that exits while the defer is pending.
+func launched() {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		log.Fatal("in the goroutine") // want `^log\.Fatal skips the deferred wg\.Wait \(main\.go:137\)`
+	}()
+}
+
+// inLiteral defers inside a literal that it runs: the literal's frame.
+func inLiteral() {
+	func() {
+		f, _ := os.Create("lit")
+		defer f.Close()
+		log.Fatal("in the literal") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:149\)`
+	}()
+	log.Fatal("after the literal returned")
+}
+
+// closing defers a literal that closes: the message names its call.
+func closing() {
+	f, _ := os.Create("closing")
+	defer func() {
+		log.Printf("closing")
+		if err := f.Close(); err != nil {
+			log.Printf("close: %v", err)
+		}
+	}()
+	log.Fatal("before the close") // want `^log\.Fatal skips the deferred function literal calling f\.Close \(main\.go:158\)`
+}
