@@ -12,7 +12,7 @@ import (
 // the rewritten functions, on their failure paths, must return an error
 // that carries the cause and the fields, run the dropped calls once,
 // leave no lock held or goroutine behind, and reject a bad flag.
-var semantic = []string{"fixcause", "fixeffects", "fixcleanup", "fixflag", "fixunreach"}
+var semantic = []string{"fixcause", "fixeffects", "fixcleanup", "fixflag", "fixunreach", "fixinvoked"}
 
 // TestGoldenSemantics builds the golden outputs and runs
 // testdata/semantic/<case>_test.go against each with go test.
