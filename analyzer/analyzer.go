@@ -138,7 +138,7 @@ func run(pass *analysis.Pass, set *settings) error {
 			pass.ExportObjectFact(n.fn, g.factOf(n))
 		}
 		if inv := g.invokes[n.fn]; inv != 0 {
-			pass.ExportObjectFact(n.fn, &invokes{Params: inv})
+			pass.ExportObjectFact(n.fn, &invokes{Params: inv, Sync: g.syncInv[n.fn]})
 		}
 	}
 	g.markEntries()

@@ -65,3 +65,21 @@ func TestMapError(t *testing.T) {
 		t.Fatalf("Upper(abc) = %q, %v", s, err)
 	}
 }
+
+// An inferred invoker runs the literal for each item: after the first
+// failure the later runs do nothing.
+func TestInferredStopsAtFirstError(t *testing.T) {
+	count = 0
+	if err := Count(5, 2); err == nil || err.Error() != "bad item 2" {
+		t.Fatalf("Count(5, 2) = %v, want bad item 2", err)
+	}
+	if count != 2 {
+		t.Fatalf("count = %d after the failure at item 2, want 2", count)
+	}
+	if err := Update(-1); err == nil {
+		t.Fatal("Update(-1): nil error")
+	}
+	if err := Update(3); err != nil || count != 3 {
+		t.Fatalf("Update(3) = %v, count %d", err, count)
+	}
+}
