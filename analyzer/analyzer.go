@@ -52,6 +52,7 @@ func NewSession(cfg *Config, opts ...Option) (*analysis.Analyzer, *Session) {
 			set, err = cfg.compile()
 			if set != nil {
 				set.singleFileFixes = o.singleFileFixes
+				set.allowedCobra = o.allowedCobra
 			}
 		})
 		return set, err
@@ -99,6 +100,9 @@ func run(pass *analysis.Pass, set *settings) error {
 	// that is not analysed itself.
 	lifecycle := seeLifecycle(pass, set)
 	if pass.Pkg.Name() == "main" || matchAny(set.allow, path) || set.trust.pkgTrusted(path) {
+		if set.allowedCobra && !set.trust.pkgTrusted(path) {
+			return reportAllowedCobra(pass, set)
+		}
 		return nil
 	}
 	g := newGraph(pass, set)

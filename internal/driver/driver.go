@@ -83,7 +83,7 @@ func (r *run) main(patterns []string) int {
 	// Binding the config to the analyzer's flags resets string fields to
 	// their defaults: keep the parsed values.
 	parsed := r.opts.cfg
-	a, session := analyzer.NewSession(&r.opts.cfg)
+	a, session := analyzer.NewSession(&r.opts.cfg, r.opts.analyzerOptions()...)
 	r.opts.cfg = parsed
 	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)

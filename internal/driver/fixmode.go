@@ -122,7 +122,7 @@ func (r *run) reanalyze(overlay map[string][]byte) ([]finding, error) {
 		return nil, err
 	}
 	cfg := r.opts.cfg
-	a := analyzer.New(&cfg)
+	a := analyzer.New(&cfg, r.opts.analyzerOptions()...)
 	cfg = r.opts.cfg // New's flag binding resets string fields
 	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)

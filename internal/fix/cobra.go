@@ -156,3 +156,15 @@ func (fx *fixer) compositeKey(f *ast.File, id *ast.Ident) (*ast.KeyValueExpr, bo
 	kv, ok := path[1].(*ast.KeyValueExpr)
 	return kv, ok && kv.Key == id
 }
+
+// IsCobraRun reports whether kv, an element of the composite literal cl,
+// sets a Run-like field of a cobra.Command (Run, PreRun, PostRun,
+// PersistentPreRun, PersistentPostRun) to a function literal.
+func IsCobraRun(info *types.Info, cl *ast.CompositeLit, kv *ast.KeyValueExpr) bool {
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok || !cobraRuns[key.Name] || !isCobraCommand(info.TypeOf(cl)) {
+		return false
+	}
+	_, ok = kv.Value.(*ast.FuncLit)
+	return ok
+}

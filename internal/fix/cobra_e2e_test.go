@@ -50,6 +50,34 @@ func greet(cmd *cobra.Command, args []string) error {
 	return nil
 }
 `,
+	// Allowed code: a plain run reports nothing; -fix rewrites Run.
+	"cmd/greet/main.go": `package main
+
+import (
+	"log"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"example.com/cli/cli"
+)
+
+func main() {
+	root := cli.NewRootCommand()
+	root.AddCommand(&cobra.Command{
+		Use: "version",
+		Run: func(cmd *cobra.Command, args []string) {
+			if len(args) > 0 {
+				log.Fatal("version takes no arguments")
+			}
+			cmd.Println("v1")
+		},
+	})
+	if err := root.Execute(); err != nil {
+		os.Exit(1)
+	}
+}
+`,
 }
 
 // cobraSemantic runs the fixed command: Execute returns the error that
@@ -107,9 +135,15 @@ func TestCobraEndToEnd(t *testing.T) {
 	}
 	run(t, dir, "go", "get", "github.com/spf13/cobra@v1.10.2")
 	run(t, dir, "go", "build", "./...")
+	if out, err := command(dir, bin, "./cmd/...").CombinedOutput(); err != nil {
+		t.Errorf("noexit on allowed code reports: %v\n%s", err, out)
+	}
 	out, _ := command(dir, bin, "-fix", "./...").CombinedOutput()
 	t.Logf("noexit -fix:\n%s", out)
 	fixed := tree(t, dir)
+	if m := fixed["cmd/greet/main.go"]; strings.Contains(m, "log.Fatal") || !strings.Contains(m, "RunE: func(cmd *cobra.Command, args []string) error {") {
+		t.Errorf("the command's Run is not rewritten under -fix:\n%s", m)
+	}
 	src := fixed["cli/cli.go"]
 	if strings.Contains(src, "log.Fatal") || !strings.Contains(src, "RunE: func(cmd *cobra.Command, args []string) error {") ||
 		!strings.Contains(src, "PreRunE: func(cmd *cobra.Command, args []string) error {") {
