@@ -74,21 +74,8 @@ func (fx *fixer) addCobraRun(c *stmtCtx) (msg string, ok bool, why string) {
 	if fx.done[c.stmt] {
 		return msg, true, "" // another exit of the function rewrote it
 	}
-	for _, e := range cl.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == twin {
-				return "", false, "no automatic fix: the command sets " + twin + " too, which cobra runs instead of " + key.Name
-			}
-		}
-	}
-	// Code that calls the field itself would find it nil.
-	field := info.Uses[key]
-	for id, o := range info.Uses {
-		if o == field && id != key {
-			if _, isKey := fx.compositeKey(c.file, id); !isKey {
-				return "", false, "no automatic fix: the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
-			}
-		}
+	if why := b.cobraTwinFree(cl, key); why != "" {
+		return "", false, why
 	}
 	lit := c.fn.lit
 	if lit.Type.Results != nil || c.fn.sig.Results().Len() != 0 {
@@ -142,21 +129,6 @@ func (fx *fixer) addCobraRun(c *stmtCtx) (msg string, ok bool, why string) {
 	return msg, true, ""
 }
 
-// compositeKey reports whether id is the key of a composite literal's
-// element.
-func (fx *fixer) compositeKey(f *ast.File, id *ast.Ident) (*ast.KeyValueExpr, bool) {
-	file := fx.b.fileAt(id.Pos())
-	if file == nil {
-		file = f
-	}
-	path, _ := pathTo(file, id)
-	if len(path) < 2 {
-		return nil, false
-	}
-	kv, ok := path[1].(*ast.KeyValueExpr)
-	return kv, ok && kv.Key == id
-}
-
 // IsCobraRun reports whether kv, an element of the composite literal cl,
 // sets a Run-like field of a cobra.Command (Run, PreRun, PostRun,
 // PersistentPreRun, PersistentPostRun) to a function literal.
@@ -167,4 +139,67 @@ func IsCobraRun(info *types.Info, cl *ast.CompositeLit, kv *ast.KeyValueExpr) bo
 	}
 	_, ok = kv.Value.(*ast.FuncLit)
 	return ok
+}
+
+// cobraValue handles a function of the package used as the value of a
+// Run-like field of a cobra.Command literal (path: from the use out).
+// When the function gains an error result it fits the E twin: the key
+// is renamed and ok is true. why is set when it is such a use but the
+// field cannot change.
+//
+//	Have: &cobra.Command{Use: "start", Run: startProxy}
+//	      func startProxy(cmd *cobra.Command, args []string) { ...; log.Fatal(err) }
+//	Want: &cobra.Command{Use: "start", RunE: startProxy}
+//	      func startProxy(cmd *cobra.Command, args []string) error { ...; return err }
+func (b *builder) cobraValue(g *types.Func, path []ast.Node) (ok bool, why string) {
+	if len(path) < 3 || g.Signature().Recv() != nil || g.Signature().Results().Len() != 0 {
+		return false, ""
+	}
+	kv, isKV := path[1].(*ast.KeyValueExpr)
+	cl, isCL := path[2].(*ast.CompositeLit)
+	if !isKV || !isCL || kv.Value != path[0] {
+		return false, ""
+	}
+	key, isID := kv.Key.(*ast.Ident)
+	if !isID || !cobraRuns[key.Name] || !isCobraCommand(b.pass.TypesInfo.TypeOf(cl)) {
+		return false, ""
+	}
+	if why := b.cobraTwinFree(cl, key); why != "" {
+		return false, why
+	}
+	b.replace(key.Pos(), key.End(), key.Name+"E")
+	return true, ""
+}
+
+// cobraTwinFree says why the Run-like field key of the cobra.Command
+// literal cl cannot become its E twin, or "".
+func (b *builder) cobraTwinFree(cl *ast.CompositeLit, key *ast.Ident) string {
+	twin := key.Name + "E"
+	for _, e := range cl.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == twin {
+				return "no automatic fix: the command sets " + twin + " too, which cobra runs instead of " + key.Name
+			}
+		}
+	}
+	// Code that calls the field itself would find it nil.
+	info := b.pass.TypesInfo
+	field := info.Uses[key]
+	for id, o := range info.Uses {
+		if o != field || id == key {
+			continue
+		}
+		f := b.fileAt(id.Pos())
+		if f == nil {
+			return "no automatic fix: the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
+		}
+		path, _ := pathTo(f, id)
+		if len(path) < 2 {
+			return "no automatic fix: the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
+		}
+		if kv, ok := path[1].(*ast.KeyValueExpr); !ok || kv.Key != id {
+			return "no automatic fix: the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
+		}
+	}
+	return ""
 }

@@ -65,3 +65,27 @@ func NewBothCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return nil },
 	}
 }
+
+// NewStartCommand names its Run function: the function gains an error
+// result, its helper too, and the field becomes RunE.
+func NewStartCommand() *cobra.Command {
+	cmd := cobra.Command{
+		Use: "start",
+		Run: startProxy,
+	}
+	return &cmd
+}
+
+func startProxy(cmd *cobra.Command, args []string) {
+	addr := mustAddr(args)
+	if err := serve([]string{addr}); err != nil {
+		log.Fatal(err) // want `log.Fatal ends the process`
+	}
+}
+
+func mustAddr(args []string) string {
+	if len(args) == 0 {
+		klog.Fatal("no address") // want `klog.Fatal ends the process`
+	}
+	return args[0]
+}
