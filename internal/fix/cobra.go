@@ -3,6 +3,7 @@ package fix
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 )
 
 // cobraPath is the import path of the cobra command library, whose
@@ -197,9 +198,17 @@ func (b *builder) cobraTwinFree(cl *ast.CompositeLit, key *ast.Ident) string {
 		if len(path) < 2 {
 			return "no automatic fix: the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
 		}
-		if kv, ok := path[1].(*ast.KeyValueExpr); !ok || kv.Key != id {
-			return "no automatic fix: the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
+		if kv, ok := path[1].(*ast.KeyValueExpr); ok && kv.Key == id {
+			continue
 		}
+		if sel, ok := path[1].(*ast.SelectorExpr); ok && len(path) > 2 && sel.Sel == id {
+			if as, ok := path[2].(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(sel)) {
+				// Have: put := NewPutCommand(); put.Run = func(...) {...}
+				// cobra would run the RunE of NewPutCommand instead.
+				return "no automatic fix: the package sets the " + key.Name + " field of a cobra.Command elsewhere, and cobra would run " + key.Name + "E instead"
+			}
+		}
+		return "no automatic fix: the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
 	}
 	return ""
 }
