@@ -41,6 +41,11 @@ func (b *builder) onceErr(c, outer *stmtCtx, call *ast.CallExpr) (string, string
 		if prefix == "." {
 			return "", where
 		}
+		if root := rootIdent(x.X); root == nil || declares(b.pass.TypesInfo, c.fn.lit, root.Name) {
+			// Have: s.once.Do(func() { s := ...; klog.Fatal(s) }):
+			// s.onceErr in the literal would name the inner s.
+			return "", where + " (the literal declares its own " + b.text(x.X) + ")"
+		}
 	default:
 		return "", where
 	}
@@ -98,6 +103,11 @@ func (b *builder) pkgNameTaken(c, outer *stmtCtx, name string) bool {
 		} else if _, obj := s.LookupParent(name, at.stmt.Pos()); obj != nil {
 			return true
 		}
+	}
+	// The package's tests and the files of other builds may declare it.
+	ch := &chain{b: b, idx: b.cache.index(b.pass)}
+	if ch.testsUse(name) || ch.excludedUse(name) != "" {
+		return true
 	}
 	return mentions(c.fn.lit, name)
 }
@@ -227,4 +237,29 @@ func fieldTaken(st *types.Struct, name string) bool {
 		}
 	}
 	return false
+}
+
+// rootIdent returns the identifier a plainPath starts from.
+func rootIdent(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return rootIdent(e.X)
+	case *ast.StarExpr:
+		return rootIdent(e.X)
+	}
+	return nil
+}
+
+// declares reports whether n declares something named name.
+func declares(info *types.Info, n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && id.Name == name && info.Defs[id] != nil {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

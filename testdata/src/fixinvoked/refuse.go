@@ -47,3 +47,22 @@ func Locked(n int) error { // want Locked:"mayExit"
 	mu.Unlock()
 	return nil
 }
+
+// Cache shadows its receiver in the literal: s.loadErr there would be
+// the inner s.
+type Cache struct {
+	load sync.Once
+	n    int
+}
+
+// Fill already returns an error.
+func (s *Cache) Fill(v int) error { // want Fill:"mayExit"
+	s.load.Do(func() {
+		s := v
+		if s < 0 {
+			log.Fatal("negative") // want `\(no automatic fix: keep the error of the once's function in a variable next to the sync.Once and return it after Do \(the literal declares its own s\)\)`
+		}
+	})
+	s.n = v
+	return nil
+}
