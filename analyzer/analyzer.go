@@ -54,6 +54,7 @@ func NewSession(cfg *Config, opts ...Option) (*analysis.Analyzer, *Session) {
 			set, err = cfg.compile()
 			if set != nil {
 				set.singleFileFixes = o.singleFileFixes
+				set.allowedCobra = o.allowedCobra
 			}
 		})
 		return set, err
@@ -104,8 +105,14 @@ func run(pass *analysis.Pass, set *settings) error {
 		return nil
 	}
 	// Exiting in main and allowed packages is the program's decision;
-	// skipping deferred cleanup by exiting is still a bug there.
+	// skipping deferred cleanup by exiting is still a bug there, and
+	// under -fix a cobra Run there still becomes RunE.
 	library := !allowed(set, path, pass.Pkg.Name())
+	if !library && set.allowedCobra {
+		if err := reportAllowedCobra(pass, set); err != nil {
+			return err
+		}
+	}
 	if !library && !set.categories[catDeferSkip] {
 		return nil
 	}
@@ -150,7 +157,7 @@ func run(pass *analysis.Pass, set *settings) error {
 			pass.ExportObjectFact(n.fn, g.factOf(n))
 		}
 		if inv := g.invokes[n.fn]; inv != 0 {
-			pass.ExportObjectFact(n.fn, &invokes{Params: inv})
+			pass.ExportObjectFact(n.fn, &invokes{Params: inv, Sync: g.syncInv[n.fn]})
 		}
 	}
 	g.markEntries()

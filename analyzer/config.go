@@ -132,8 +132,9 @@ type settings struct {
 	trust       *trustList
 	baseline    *baseline // nil without -baseline
 	writeTo     string    // -write-baseline
-	// singleFileFixes comes from an Option, not from Config.
+	// singleFileFixes and allowedCobra come from Options, not from Config.
 	singleFileFixes bool
+	allowedCobra    bool
 }
 
 // compile validates c and returns its compiled form. Every error names the

@@ -107,6 +107,8 @@ type graph struct {
 	// and of other packages' functions (facts and the catalogue)
 	invokes    map[*types.Func]uint64
 	foreignInv map[*types.Func]uint64
+	// the same for the parameters run before returning, not in a goroutine
+	syncInv, foreignSyn map[*types.Func]uint64
 	// local variables that the package calls: v() or range v
 	calledVars map[*types.Var]bool
 	// methods whose receiver's values escape as an interface
@@ -123,7 +125,7 @@ type graph struct {
 }
 
 func newGraph(pass *analysis.Pass, set *settings) *graph {
-	return &graph{
+	g := &graph{
 		pass:    pass,
 		set:     set,
 		byFunc:  map[*types.Func]*node{},
@@ -139,7 +141,11 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		foreignInv: map[*types.Func]uint64{},
 		calledVars: map[*types.Var]bool{},
 		deferSkip:  set.categories[catDeferSkip],
+		syncInv:    map[*types.Func]uint64{},
+		foreignSyn: map[*types.Func]uint64{},
 	}
+	g.fixes.Invoked = g.runsBefore
+	return g
 }
 
 // addNodes creates a node for every function declaration and package-level
@@ -216,6 +222,7 @@ func (g *graph) addEdges() {
 		}
 	}
 	g.inferInvokes()
+	g.inferSync()
 	g.resolveEdges()
 }
 

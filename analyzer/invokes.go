@@ -47,6 +47,9 @@ func buildInvokedCatalogue() map[string]uint64 {
 // goroutine it starts: a literal passed there is run by the caller.
 type invokes struct {
 	Params uint64
+	// Sync are the parameters it runs before it returns, not in a
+	// goroutine (see syncinvokes.go).
+	Sync uint64
 }
 
 func (*invokes) AFact() {}

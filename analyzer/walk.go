@@ -42,6 +42,7 @@ type paramSite struct {
 	idx  int
 	lit  *litInfo
 	cond cond
+	inGo bool // inside a go statement: run, but perhaps after the function returns
 }
 
 type argSite struct {
@@ -217,7 +218,7 @@ func (w *walker) useVar(id *ast.Ident, v *types.Var) {
 		if !run {
 			c = w.valueCond(id)
 		}
-		w.n.psites = append(w.n.psites, paramSite{idx, w.lit, c})
+		w.n.psites = append(w.n.psites, paramSite{idx, w.lit, c, w.inGo()})
 	}
 }
 

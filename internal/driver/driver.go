@@ -87,7 +87,7 @@ func (r *run) main(patterns []string) int {
 		// them while the analysis runs.
 		r.listing = modfix.ListModule(modfix.ModuleDir(pkgs), buildFlags(r.opts))
 	}
-	a, session := analyzer.NewSession(&r.opts.cfg)
+	a, session := analyzer.NewSession(&r.opts.cfg, r.opts.analyzerOptions()...)
 	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {

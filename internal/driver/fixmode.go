@@ -138,7 +138,7 @@ func (r *run) reanalyze(pkgs []*packages.Package, overlay map[string][]byte) ([]
 	if errs := recheck.Errors(changed); len(errs) > 0 {
 		return nil, fmt.Errorf("the fixed code does not type-check: %s", strings.Join(errs, "; "))
 	}
-	a := analyzer.New(&r.opts.cfg)
+	a := analyzer.New(&r.opts.cfg, r.opts.analyzerOptions()...)
 	//noexit:allow x/tools exits only on a broken invariant (an analyzer fact type not registered, an unknown load mode), not on user input
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/types"
 	"slices"
-	"strings"
 )
 
 // rewritable reports whether call is a terminator this package rewrites:
@@ -63,7 +62,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 			if tv, ok := info.Types[code]; !ok || tv.Value == nil {
 				return false, "the exit status is not a constant, and 0 would mean success"
 			}
-			errText = m.exitStatus(c.fn.name(), code)
+			errText = m.exitStatus(c.fnName(), code)
 			dropped = call.Args[:len(call.Args)-1]
 		}
 	} else if l := asLogCall(info, call); l != nil && l.ends() {
@@ -103,7 +102,7 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 	if !ok {
 		return false, "a result's zero value cannot be written here"
 	}
-	ret := pre + "return " + strings.Join(append(zs, errText), ", ")
+	ret := pre + b.exitReturn(c, zs, errText)
 	if logStmt == nil {
 		b.replace(c.stmt.Pos(), end, ret)
 		return true, ""

@@ -112,7 +112,10 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 		return "Return the error instead", true, ""
 	}
 	if c.fn.lit != nil {
-		return "", false, "the function literal does not return an error"
+		if fx.isCobraRun(c) {
+			return fx.addCobraRun(c)
+		}
+		return fx.addInvoked(c)
 	}
 	if fx.ch == nil {
 		fx.ch = newChain(b)

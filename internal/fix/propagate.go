@@ -125,6 +125,9 @@ func (ch *chain) grow(start *types.Func) string {
 			if why != "" {
 				return why
 			}
+			if cs == nil {
+				continue // the value of a cobra Run field, now RunE (cobra.go)
+			}
 			ch.calls = append(ch.calls, cs)
 			caller := cs.ctx.fn.obj
 			if !ch.changed[caller] && !returnsError(caller.Signature()) {
@@ -237,6 +240,9 @@ func (ch *chain) callSiteOf(g *types.Func, id *ast.Ident) (*callSite, string) {
 		return nil, "" + name + " is used outside the package's files"
 	}
 	path, _ := pathTo(f, id)
+	if ok, why := b.cobraValue(g, path); ok || why != "" {
+		return nil, why
+	}
 	var expr ast.Node = id
 	i := 1
 	for ; i < len(path); i++ {

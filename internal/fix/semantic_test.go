@@ -11,9 +11,9 @@ import (
 // semantic lists the fixed test packages that testdata/semantic runs:
 // the rewritten functions, on their failure paths, must return an error
 // that carries the cause and the fields, run the dropped calls once,
-// leave no lock held or goroutine behind, reject a bad flag, and run
-// main's deferred flush before the exit.
-var semantic = []string{"fixcause", "fixeffects", "fixcleanup", "fixflag", "fixunreach", "fixmainrun"}
+// leave no lock held or goroutine behind, reject a bad flag, run main's
+// deferred flush before the exit, and fail a failed once again.
+var semantic = []string{"fixcause", "fixeffects", "fixcleanup", "fixflag", "fixunreach", "fixmainrun", "fixinvoked"}
 
 // TestGoldenSemantics builds the golden outputs and runs
 // testdata/semantic/<case>_test.go against each with go test.

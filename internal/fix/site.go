@@ -17,6 +17,9 @@ type stmtCtx struct {
 	list []ast.Stmt // the statement list that holds stmt
 	idx  int        // stmt == list[idx]
 	fn   funcOf
+	// capture, when set, is the error an exit in an invoked literal sets
+	// instead of returning it (invoked.go).
+	capture *capture
 }
 
 // funcOf is the innermost function around a statement.

@@ -31,6 +31,12 @@ type Cache struct {
 	// module-wide fixer) updates that function's callers outside the
 	// package, its tests included. Nil refuses every exported signature.
 	Exported func(*types.Func) bool
+	// Invoked, when set, reports whether a function of the analysed code
+	// runs the function passed to its parameter param before it returns
+	// (not in a goroutine): an exit in a literal passed there sets an
+	// error that the caller returns after the call (invoked.go). The
+	// modeled packages' invokers are known without it.
+	Invoked  func(fn *types.Func, param int) bool
 	fset     *token.FileSet
 	parsed   map[*token.File]*ast.File // the pass's files, unedited, in fset
 	imports  map[string]*types.Package
