@@ -121,7 +121,7 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		dirs:    map[*ast.File]*directives{},
 		names:   map[*types.Func]string{},
 		shown:   map[*types.Func]string{},
-		fixes:   batchCache(set.singleFileFixes),
+		fixes:   batchCache(set),
 		foreign: map[*types.Func]*mayExit{},
 		module:  moduleOf(pass),
 
@@ -175,10 +175,11 @@ func (g *graph) addNodes(files []*ast.File, gen map[*ast.File]bool) {
 }
 
 // batchCache returns a fix cache whose fixes report checks all at once.
-func batchCache(singleFile bool) *fix.Cache {
+func batchCache(set *settings) *fix.Cache {
 	c := fix.NewCache()
 	c.Batch = true
-	c.SingleFile = singleFile
+	c.SingleFile = set.singleFileFixes
+	c.FailHandler = set.failHandler
 	return c
 }
 

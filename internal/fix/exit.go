@@ -105,6 +105,9 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 		return false, "no automatic fix: a result's zero value cannot be written here"
 	}
 	ret := pre + "return " + strings.Join(append(zs, errText), ", ")
+	if b.sink != nil {
+		ret = pre + b.sinkReturn(c, zs, errText)
+	}
 	if logStmt == nil {
 		b.replace(c.stmt.Pos(), end, ret)
 		return true, ""

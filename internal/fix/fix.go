@@ -59,12 +59,16 @@ type fixer struct {
 	// leave unreachable.
 	bodies []errBody
 	seen   map[*ast.BlockStmt]bool
+	// errChans names the error channel of each wg.Wait() that goroutines
+	// of this fix send to (goroutine.go).
+	errChans map[ast.Stmt]string
 }
 
 type errBody struct {
 	file    *ast.File
 	body    *ast.BlockStmt
 	results []types.Type
+	sink    *sink // where the body's exits send the error; nil to return it
 }
 
 func newFixer(pass *analysis.Pass, cache *Cache) *fixer {
@@ -93,7 +97,7 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 	case !ok:
 		return "", false, ""
 	case c.fn.inGo:
-		return "", false, "no automatic fix: a goroutine cannot return an error to its caller"
+		return fx.inGoroutine(s, c)
 	case c.fn.inDefer:
 		return "", false, "no automatic fix: the error of a deferred function would be dropped"
 	case c.fn.decl != nil && c.fn.decl.Recv == nil && c.fn.decl.Name.Name == "init":
@@ -106,12 +110,15 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 		fx.done[c.stmt] = true
 		if !fx.seen[c.fn.body] {
 			fx.seen[c.fn.body] = true
-			fx.bodies = append(fx.bodies, errBody{c.file, c.fn.body, resultTypes(c.fn.sig.Results())})
+			fx.bodies = append(fx.bodies, errBody{c.file, c.fn.body, resultTypes(c.fn.sig.Results()), nil})
 		}
 		return "Return the error instead", true, ""
 	}
 	if c.fn.lit != nil {
 		return "", false, "no automatic fix: the function literal does not return an error"
+	}
+	if b.cache.FailHandler != "" && b.fixedSignature(c.fn) != "" {
+		return fx.callHandler(s, c)
 	}
 	if fx.ch == nil {
 		fx.ch = newChain(b)
@@ -143,7 +150,9 @@ func (fx *fixer) finish() string {
 			// The other exits of the function, rewritten too, leave
 			// code unreachable that these alone do not: rewrite them in
 			// this fix as well, so that merged fixes agree.
+			b.sink = eb.sink
 			b.rewriteOthers(eb.file, eb.body, eb.results, fx.done)
+			b.sink = nil
 		}
 		if why := b.dropDead(eb.body, fx.done); why != "" {
 			return why

@@ -24,7 +24,7 @@ var cases = []string{
 	"fixfatal", "fixprint", "fixpair", "fixexit", "fixzero", "fixpropagate",
 	"fixnamed", "fixmulti", "fiximports", "fixflag", "fixrefuse",
 	"fixinternal/internal/cfg", "fixinternal/server", "fixunreach", "fixstyle", "fixeffects", "fixcleanup", "fixcause",
-	"fixgenerated", "fixdot", "fixdotpair", "fixshare", "fixconstrained",
+	"fixgenerated", "fixdot", "fixdotpair", "fixshare", "fixconstrained", "fixgoroutine",
 }
 
 func TestFixes(t *testing.T) {
