@@ -3,16 +3,23 @@ package fixgoroutine
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"sync"
+	"time"
 
 	"k8s.io/klog/v2"
 )
 
 var errBad = errors.New("bad")
 
+// load fails for "" at once and for "slow..." after a while.
 func load(p string) error {
-	if p == "" {
+	switch {
+	case p == "":
 		return errBad
+	case strings.HasPrefix(p, "slow"):
+		time.Sleep(50 * time.Millisecond)
+		return errors.New(p)
 	}
 	return nil
 }
