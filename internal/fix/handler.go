@@ -254,6 +254,11 @@ func (b *builder) fixedSignature(fn funcOf) string {
 		return ""
 	}
 	if fn.decl.Recv != nil {
+		if terminatorName(fn.obj.Name()) {
+			// Have: func (l *zapRaftLogger) Fatalf(...) { l.sugar.Fatalf(...) }
+			// The interface's callers rely on it not returning.
+			return ""
+		}
 		if iface := b.implemented(fn.obj); iface != "" {
 			return "implements " + iface
 		}
@@ -357,4 +362,54 @@ func (b *builder) onlyStarted(fn *types.Func) bool {
 		}
 	}
 	return true
+}
+
+// sinkCaller reports whether fn, a caller of a function that gains an
+// error result, cannot return the error but can hand it to the fail
+// handler, and records it as a sink of the chain:
+//
+//	Have: func (b *backend) Defrag() { b.defrag() }   // implements Backend
+//	Want: func (b *backend) Defrag() { if err := b.defrag(); err != nil { core.Fail(err); return } }
+func (ch *chain) sinkCaller(fn funcOf) bool {
+	b := ch.b
+	if b.cache.FailHandler == "" || fn.obj == nil || b.fixedSignature(fn) == "" || b.failHook().why != "" {
+		return false
+	}
+	if ch.sinks == nil {
+		ch.sinks = map[*types.Func]bool{}
+	}
+	ch.sinks[fn.obj] = true
+	return true
+}
+
+// sinkCheck is the check after a call in a sink caller, whose results
+// are results: the error goes to the fail handler, and the caller
+// returns zero values.
+func (ch *chain) sinkCheck(c *stmtCtx, errName string, results []types.Type, ind string) (string, bool) {
+	b := ch.b
+	name, ok := b.hookName(c, b.failHook())
+	if !ok {
+		return "", false
+	}
+	zs, ok := b.zeros(c.file, c.stmt.Pos(), results)
+	if !ok {
+		return "", false
+	}
+	ret := "return"
+	if len(zs) > 0 {
+		ret += " " + strings.Join(zs, ", ")
+	}
+	return "if " + errName + " != nil {\n" + ind + "\t" + name + "(" + errName + ")\n" + ind + "\t" + ret + "\n" + ind + "}", true
+}
+
+// terminatorName reports whether a method of this name is, by the
+// convention of loggers, one that does not return: Fatal*, Panic*,
+// Exit*.
+func terminatorName(name string) bool {
+	for _, p := range []string{"Fatal", "Panic", "Exit"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }

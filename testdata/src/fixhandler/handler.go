@@ -98,3 +98,34 @@ func Run(ch <-chan error) <-chan struct{} { // want Run:"mayExit"
 	go loop(ch, done)
 	return done
 }
+
+type store interface{ Defrag() }
+
+type db struct{ n int }
+
+// NewStore returns a db as a store: its methods are entry points.
+func NewStore(n int) store { return &db{n: n} }
+
+// Defrag implements store; its helper gains an error result, and Defrag
+// hands the error to the handler.
+func (d *db) Defrag() { // want Defrag:"mayExit"
+	d.defrag()
+	d.n++
+}
+
+func (d *db) defrag() {
+	if d.n < 0 {
+		klog.Fatalf("defrag: negative size %d", d.n) // want `klog.Fatalf ends the process`
+	}
+}
+
+type logger interface{ Fatalf(format string, args ...any) }
+
+type stdLogger struct{}
+
+// NewLogger returns a logger whose Fatalf must not return: no handler.
+func NewLogger() logger { return stdLogger{} }
+
+func (stdLogger) Fatalf(format string, args ...any) { // want Fatalf:"mayExit"
+	log.Fatalf(format, args...) // want `\(no automatic fix: the error would change the signature of exported \(fixhandler.stdLogger\).Fatalf\)`
+}

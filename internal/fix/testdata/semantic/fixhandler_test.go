@@ -83,3 +83,21 @@ func TestRun(t *testing.T) {
 		t.Fatalf("handler got %v, want loop: check failed, wrapping errCheck", err)
 	}
 }
+
+// Defrag hands its helper's error to the handler, once, and stops there.
+func TestDefrag(t *testing.T) {
+	failhook.Errors()
+	d := &db{n: -1}
+	d.Defrag()
+	if err := one(t); err.Error() != "defrag: negative size -1" {
+		t.Fatalf("handler got %v, want defrag: negative size -1", err)
+	}
+	if d.n != -1 {
+		t.Fatal("Defrag went on after calling the handler")
+	}
+	d = &db{n: 1}
+	d.Defrag()
+	if errs := failhook.Errors(); len(errs) != 0 || d.n != 2 {
+		t.Fatalf("Defrag of a good db: handler got %v, n = %d", errs, d.n)
+	}
+}
