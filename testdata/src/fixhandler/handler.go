@@ -119,7 +119,9 @@ func (d *db) defrag() {
 	}
 }
 
-type logger interface{ Fatalf(format string, args ...any) }
+type logger interface {
+	Fatalf(format string, args ...any)
+}
 
 type stdLogger struct{}
 
