@@ -51,6 +51,12 @@ type Config struct {
 	// WriteBaseline names a file to record the current findings in,
 	// instead of reporting them.
 	WriteBaseline string `json:"write-baseline,omitempty"`
+	// FailHandler names a function func(error) of the user's,
+	// "example.com/core.Fail": where an exit sits in a lifecycle method,
+	// an interface implementation or a goroutine body that cannot return
+	// an error, the fix calls it and returns. "" (the default) offers no
+	// such fix.
+	FailHandler string `json:"fail-handler,omitempty"`
 }
 
 // Default values, shown in flag help and the README.
@@ -95,6 +101,8 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 		"file of recorded findings not to report (written by -write-baseline); a relative path is resolved against the module root")
 	fs.StringVar(&c.WriteBaseline, "write-baseline", c.WriteBaseline,
 		"record the current findings in this file instead of reporting them; a relative path is resolved against the module root")
+	fs.Var(failHandlerFlag{&c.FailHandler}, "fail-handler",
+		"a function func(error), fully qualified (example.com/core.Fail): fix exits in lifecycle methods, interface implementations and goroutines by calling it and returning; changes behaviour: the process no longer ends there")
 }
 
 // Clone returns a copy of c that shares no memory with it.
@@ -132,6 +140,7 @@ type settings struct {
 	trust       *trustList
 	baseline    *baseline // nil without -baseline
 	writeTo     string    // -write-baseline
+	failHandler string    // -fail-handler, checked; "" for none
 	// singleFileFixes and allowedCobra come from Options, not from Config.
 	singleFileFixes bool
 	allowedCobra    bool
@@ -204,6 +213,10 @@ func (c *Config) compile() (*settings, error) {
 	if s.trust, err = compileTrust(append(slices.Clone(c.Trust), c.Modeled...)); err != nil {
 		return nil, err
 	}
+	if err := checkFailHandler(c.FailHandler); err != nil {
+		return nil, fmt.Errorf("noexit: fail-handler: %w", err)
+	}
+	s.failHandler = c.FailHandler
 	if c.Baseline != "" && c.WriteBaseline == "" {
 		s.baseline = &baseline{path: c.Baseline, files: map[string]map[string]bool{}}
 	}

@@ -132,7 +132,7 @@ func newGraph(pass *analysis.Pass, set *settings) *graph {
 		dirs:    map[*ast.File]*directives{},
 		names:   map[*types.Func]string{},
 		shown:   map[*types.Func]string{},
-		fixes:   batchCache(set.singleFileFixes),
+		fixes:   batchCache(set),
 		unit:    rewrite.FromPass(pass),
 		foreign: map[*types.Func]*mayExit{},
 		module:  moduleOf(pass),
@@ -192,10 +192,11 @@ func (g *graph) addNodes(files []*ast.File, gen map[*ast.File]bool) {
 }
 
 // batchCache returns a fix cache whose fixes report checks all at once.
-func batchCache(singleFile bool) *fix.Cache {
+func batchCache(set *settings) *fix.Cache {
 	c := fix.NewCache()
 	c.Batch = true
-	c.SingleFile = singleFile
+	c.SingleFile = set.singleFileFixes
+	c.FailHandler = set.failHandler
 	return c
 }
 

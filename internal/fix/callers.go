@@ -37,6 +37,9 @@ func (ch *chain) passOn(cs *callSite) string {
 		return fail
 	}
 	ret := func(errName string) (string, bool) {
+		if ch.sinks[caller] {
+			return ch.sinkCheck(c, errName, callerRes, ind)
+		}
 		zs, ok := b.zeros(c.file, c.stmt.Pos(), callerRes[:len(callerRes)-1])
 		if !ok {
 			return "", false

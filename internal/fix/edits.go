@@ -33,6 +33,9 @@ type builder struct {
 	// dead are the ranges of statements deleted as unreachable.
 	dead  []span
 	cache *Cache
+	// sink, when set, hands the error of the exit being rewritten to
+	// someone else, for a function that cannot return it (sink.go).
+	sink *sink
 }
 
 type span struct{ pos, end token.Pos }

@@ -103,6 +103,9 @@ func (b *builder) rewriteExit(c *stmtCtx, call *ast.CallExpr, results []types.Ty
 		return false, "a result's zero value cannot be written here"
 	}
 	ret := pre + b.exitReturn(c, zs, errText)
+	if b.sink != nil {
+		ret = pre + b.sinkReturn(c, zs, errText)
+	}
 	if logStmt == nil {
 		b.replace(c.stmt.Pos(), end, ret)
 		return true, ""

@@ -60,12 +60,16 @@ type fixer struct {
 	// leave unreachable.
 	bodies []errBody
 	seen   map[*ast.BlockStmt]bool
+	// errChans names the error channel of each wg.Wait() that goroutines
+	// of this fix send to (goroutine.go).
+	errChans map[ast.Stmt]string
 }
 
 type errBody struct {
 	file    *ast.File
 	body    *ast.BlockStmt
 	results []types.Type
+	sink    *sink // where the body's exits send the error; nil to return it
 }
 
 func newFixer(pass *rewrite.Unit, cache *Cache) *fixer {
@@ -94,7 +98,7 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 	case !ok:
 		return "", false, ""
 	case c.fn.inGo:
-		return "", false, "a goroutine cannot return an error to its caller"
+		return fx.inGoroutine(s, c)
 	case c.fn.inDefer:
 		return "", false, "the error of a deferred function would be dropped"
 	case c.fn.decl != nil && c.fn.decl.Recv == nil && c.fn.decl.Name.Name == "init":
@@ -107,7 +111,7 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 		fx.done[c.stmt] = true
 		if !fx.seen[c.fn.body] {
 			fx.seen[c.fn.body] = true
-			fx.bodies = append(fx.bodies, errBody{c.file, c.fn.body, resultTypes(c.fn.sig.Results())})
+			fx.bodies = append(fx.bodies, errBody{c.file, c.fn.body, resultTypes(c.fn.sig.Results()), nil})
 		}
 		return "Return the error instead", true, ""
 	}
@@ -116,6 +120,9 @@ func (fx *fixer) add(s Site) (msg string, ok bool, why string) {
 			return fx.addCobraRun(c)
 		}
 		return fx.addInvoked(c)
+	}
+	if b.cache.FailHandler != "" && b.fixedSignature(c.fn) != "" {
+		return fx.callHandler(s, c)
 	}
 	if fx.ch == nil {
 		fx.ch = newChain(b)
@@ -147,7 +154,9 @@ func (fx *fixer) finish() string {
 			// The other exits of the function, rewritten too, leave
 			// code unreachable that these alone do not: rewrite them in
 			// this fix as well, so that merged fixes agree.
+			b.sink = eb.sink
 			b.rewriteOthers(eb.file, eb.body, eb.results, fx.done)
+			b.sink = nil
 		}
 		if why := b.dropDead(eb.body, fx.done); why != "" {
 			return why

@@ -30,6 +30,9 @@ type chain struct {
 	order   []*types.Func
 	calls   []*callSite
 	handled map[*ast.ReturnStmt]bool // returns that pass a changed call's results on as they are
+	// sinks are callers that cannot return the error and hand it to the
+	// fail handler instead (handler.go).
+	sinks map[*types.Func]bool
 }
 
 // callSite is a call to a function that gains an error result.
@@ -130,6 +133,9 @@ func (ch *chain) grow(start *types.Func) string {
 			}
 			ch.calls = append(ch.calls, cs)
 			caller := cs.ctx.fn.obj
+			if !ch.changed[caller] && !returnsError(caller.Signature()) && ch.sinkCaller(cs.ctx.fn) {
+				continue
+			}
 			if !ch.changed[caller] && !returnsError(caller.Signature()) {
 				ch.changed[caller] = true
 				queue = append(queue, caller)

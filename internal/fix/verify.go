@@ -43,6 +43,11 @@ type Cache struct {
 	baseline int8 // 0 unknown, 1 type-checks, -1 does not
 	verdicts map[string]bool
 	idx      *pkgIndex // built by index on first use
+
+	// FailHandler is the -fail-handler function, "example.com/core.Fail",
+	// or "" for none (see handler.go).
+	FailHandler string
+	hook        *hook // FailHandler resolved, on first use
 }
 
 // NewCache returns an empty cache.

@@ -66,7 +66,7 @@ func Spell(t types.Type, pkg *types.Package, scope *types.Scope, pos token.Pos, 
 			return ""
 		}
 		local, good := name(p)
-		if !good || strings.Contains(p.Path(), "internal") && !canImportInternal(pkg.Path(), p.Path()) {
+		if !good || strings.Contains(p.Path(), "internal") && !CanImportInternal(pkg.Path(), p.Path()) {
 			ok = false
 		}
 		return local
@@ -129,8 +129,8 @@ func Spell(t types.Type, pkg *types.Package, scope *types.Scope, pos token.Pos, 
 	return s, !bad
 }
 
-// canImportInternal reports whether from may import the internal package to.
-func canImportInternal(from, to string) bool {
+// CanImportInternal reports whether from may import the internal package to.
+func CanImportInternal(from, to string) bool {
 	i := strings.LastIndex(to, "/internal")
 	if i < 0 {
 		return !strings.HasPrefix(to, "internal/")

@@ -14,7 +14,7 @@ func init() {
 
 func Start() { // want Start:"mayExit"
 	go func() {
-		klog.Fatal("worker died") // want `\(no automatic fix: a goroutine cannot return an error to its caller\)`
+		klog.Fatal("worker died") // want `\(no automatic fix: the goroutine is not waited for: send the error to the caller on a channel, or restart the server in the goroutine\)`
 	}()
 }
 
