@@ -52,12 +52,12 @@ func (ch *chain) passOn(cs *callSite) string {
 			break
 		}
 		// The if statement's own scope holds err: no clash is possible.
-		zs, ok := b.zeros(c.file, c.stmt.Pos(), callerRes[:len(callerRes)-1])
+		check, ok := ret("err")
 		if !ok {
 			return fail
 		}
 		b.kept = append(b.kept, span{cs.call.Pos(), cs.call.End()})
-		b.replace(s.Pos(), s.End(), rewrite.CheckedCall(n, "err", callText, "return "+strings.Join(append(zs, "err"), ", "), ind))
+		b.replace(s.Pos(), s.End(), rewrite.WithCall(n, "err", callText, check))
 		return ""
 	case *ast.AssignStmt:
 		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != cs.call || len(s.Lhs) != n {

@@ -33,6 +33,8 @@ type module struct {
 	seen    map[token.Position]bool
 
 	inspectors map[*packages.Package]*inspector.Inspector // one walk per package, made on first use
+	fset       *token.FileSet                             // the driver's, with syntax (hostSyntax)
+	syntax     map[string]*ast.File
 
 	prepared   bool
 	incomplete string // why the module could not be loaded whole
@@ -41,9 +43,12 @@ type module struct {
 // config is one GOOS/GOARCH under which the module is type-checked.
 type config struct {
 	platform
-	files  []string            // files only this platform builds (of the host's ignored files)
-	pkgs   []*packages.Package // roots, loaded on first use; host: the driver's
-	loaded bool
+	files []string            // files only this platform builds (of the host's ignored files)
+	pkgs  []*packages.Package // roots loaded so far; host: the driver's
+	// paths are the import paths loaded so far under another platform,
+	// and reuse the packages checked so far, by ID, for later loads.
+	paths map[string]bool
+	reuse map[string]*packages.Package
 }
 
 // platform is a GOOS/GOARCH pair.
@@ -71,7 +76,7 @@ func newModule(pkgs []*packages.Package, opts Options) *module {
 			}
 		}
 	})
-	m.configs = []config{{platform: platform{GOOS: build.Default.GOOS, GOARCH: build.Default.GOARCH}, pkgs: pkgs, loaded: true}}
+	m.configs = []config{{platform: platform{GOOS: build.Default.GOOS, GOARCH: build.Default.GOARCH}, pkgs: pkgs}}
 	m.refs = map[string][]ref{}
 	m.seen = map[token.Position]bool{}
 	m.index(&m.configs[0])
@@ -292,55 +297,64 @@ func (m *module) platforms() map[platform][]string {
 }
 
 // load type-checks, from source under c's platform, the main-module
-// packages that hold a file only that platform builds, with their tests;
-// their dependencies are checked for their declarations only.
-func (m *module) load(c *config) {
-	if c.loaded {
-		return
-	}
-	c.loaded = true
-	dirs := map[string]bool{}
-	for _, f := range c.files {
-		dirs[filepath.Dir(f)] = true
+// packages in dirs that it has not loaded yet, with their tests; their
+// dependencies are checked for their declarations only, once per
+// platform. It returns the new roots. Only the packages that a fix
+// touches, or whose platform files mention a changed function, are
+// loaded: a platform's own dependencies (a Windows container runtime)
+// can dwarf the module.
+func (m *module) load(c *config, dirs map[string]bool) []*packages.Package {
+	if c.paths == nil {
+		c.paths = map[string]bool{}
+		c.reuse = map[string]*packages.Package{}
 	}
 	var paths []string
-	seen := map[string]bool{}
 	for _, p := range m.host {
 		path := basePath(p)
 		files := append(slices.Clone(p.GoFiles), p.IgnoredFiles...)
-		if seen[path] || len(files) == 0 || !dirs[filepath.Dir(files[0])] {
+		if c.paths[path] || len(files) == 0 || !dirs[filepath.Dir(files[0])] {
 			continue
 		}
-		seen[path] = true
+		c.paths[path] = true
 		paths = append(paths, path)
 	}
 	if len(paths) == 0 {
-		return
+		return nil
 	}
-	// Most files build under every platform: share the host's syntax.
-	syntax := map[string]*ast.File{}
-	var fset *token.FileSet
-	for _, p := range m.all {
-		if fset == nil {
-			fset = p.Fset
-		}
-		if p.Fset != fset {
-			continue
-		}
-		for i, name := range p.CompiledGoFiles {
-			if i < len(p.Syntax) && strings.HasSuffix(name, ".go") {
-				syntax[name] = p.Syntax[i]
+	fset, syntax := m.hostSyntax()
+	pkgs, err := recheck.Load(recheck.LoadOptions{
+		Dir: m.dir(), BuildFlags: m.opts.BuildFlags, Tests: true, Platform: c.platform, Full: inMainModule,
+		Fset: fset, Syntax: syntax, Reuse: c.reuse,
+	}, paths...)
+	if err != nil {
+		return nil
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) { c.reuse[p.ID] = p })
+	c.pkgs = append(c.pkgs, pkgs...)
+	return pkgs
+}
+
+// hostSyntax returns the file set and the files, by name, of the
+// packages the driver loaded: most files build under every platform, and
+// another platform's check shares their syntax.
+func (m *module) hostSyntax() (*token.FileSet, map[string]*ast.File) {
+	if m.syntax == nil {
+		m.syntax = map[string]*ast.File{}
+		for _, p := range m.all {
+			if m.fset == nil {
+				m.fset = p.Fset
+			}
+			if p.Fset != m.fset {
+				continue
+			}
+			for i, name := range p.CompiledGoFiles {
+				if i < len(p.Syntax) && strings.HasSuffix(name, ".go") {
+					m.syntax[name] = p.Syntax[i]
+				}
 			}
 		}
 	}
-	pkgs, err := recheck.Load(recheck.LoadOptions{
-		Dir: m.dir(), BuildFlags: m.opts.BuildFlags, Tests: true, Platform: c.platform, Full: inMainModule,
-		Fset: fset, Syntax: syntax,
-	}, paths...)
-	if err != nil {
-		return
-	}
-	c.pkgs = pkgs
+	return m.fset, m.syntax
 }
 
 // references returns every reference to the function named full (a
@@ -350,17 +364,19 @@ func (m *module) load(c *config) {
 func (m *module) references(full, short string) []ref {
 	m.prepare()
 	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(short) + `\b`)
-	for i := range m.configs {
-		c := &m.configs[i]
-		if c.loaded {
-			continue
-		}
+	for i := range m.configs[1:] {
+		c := &m.configs[i+1]
+		dirs := map[string]bool{}
 		for _, f := range c.files {
-			if src, err := os.ReadFile(f); err == nil && word.Match(src) {
-				m.load(c)
-				m.index(c)
-				break
+			if dirs[filepath.Dir(f)] {
+				continue
 			}
+			if src, err := os.ReadFile(f); err == nil && word.Match(src) {
+				dirs[filepath.Dir(f)] = true
+			}
+		}
+		if roots := m.load(c, dirs); len(roots) > 0 {
+			m.index(&config{pkgs: roots})
 		}
 	}
 	rs := m.refs[full]

@@ -27,10 +27,11 @@ func (m *module) verify(edits Edits) string {
 	for i := range m.configs {
 		c := &m.configs[i]
 		if i > 0 {
-			if !touches(c.files, overlay) {
+			dirs := touched(c.files, overlay)
+			if len(dirs) == 0 {
 				continue // no file of the touched packages builds only there
 			}
-			m.load(c)
+			m.load(c, dirs)
 		}
 		_, changed := recheck.Overlay(c.pkgs, overlay, false)
 		if errs := recheck.Errors(changed); len(errs) > 0 {
@@ -40,18 +41,19 @@ func (m *module) verify(edits Edits) string {
 	return ""
 }
 
-// touches reports whether one of files lies in the directory of a file
-// of overlay: a package the change touches has a file that only that
+// touched returns the directories of overlay's files that hold one of
+// files: the packages the change touches that have a file only that
 // platform builds.
-func touches(files []string, overlay map[string][]byte) bool {
+func touched(files []string, overlay map[string][]byte) map[string]bool {
 	dirs := map[string]bool{}
 	for f := range overlay {
 		dirs[filepath.Dir(f)] = true
 	}
+	out := map[string]bool{}
 	for _, f := range files {
-		if dirs[filepath.Dir(f)] {
-			return true
+		if d := filepath.Dir(f); dirs[d] {
+			out[d] = true
 		}
 	}
-	return false
+	return out
 }

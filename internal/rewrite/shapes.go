@@ -43,7 +43,13 @@ func ErrorResult(ft *ast.FuncType, name string) ([]Insert, bool) {
 //	                                <handle>
 //	                            }
 func CheckedCall(results int, errName, call, handle, indent string) string {
-	return "if " + strings.Repeat("_, ", results) + errName + " := " + call + "; " + IfErr(errName, handle, indent)[len("if "):]
+	return WithCall(results, errName, call, IfErr(errName, handle, indent))
+}
+
+// WithCall puts the call that sets errName into the header of check, an
+// "if errName != nil {…}" statement.
+func WithCall(results int, errName, call, check string) string {
+	return "if " + strings.Repeat("_, ", results) + errName + " := " + call + "; " + strings.TrimPrefix(check, "if ")
 }
 
 // IfErr is "if errName != nil { handle }" at indent; handle may have
