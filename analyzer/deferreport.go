@@ -37,11 +37,10 @@ func (g *graph) reportSkip(fr *frame, defers []*ast.DeferStmt, pending uint64, e
 		msg += "; return the error instead"
 	default:
 		msg += "; return the error from a run function and exit in main"
-		fs, why := g.mainFix(fr)
-		if len(fs) > 0 && f == nil {
-			fixes = fs
-		} else if why != "" {
-			msg += " (" + why + ")"
+		if r := g.mainRun; r != nil && len(r.fixes) > 0 && f == nil {
+			fixes = r.fixes
+		} else if r != nil && r.why != "" {
+			msg += " (" + r.why + ")"
 		}
 	}
 	var rel []analysis.RelatedInformation
@@ -96,22 +95,16 @@ func (g *graph) isMainFunc(fr *frame) bool {
 	return fr.lit == nil && d != nil && d.Recv == nil && d.Name.Name == "main" && g.pass.Pkg.Name() == "main"
 }
 
-// mainFix returns the fix that moves main's body into run() error, once
-// per package: every diagnostic in main offers the same fix.
-func (g *graph) mainFix(fr *frame) ([]analysis.SuggestedFix, string) {
-	if g.mainRun != nil {
-		return g.mainRun.fixes, g.mainRun.why
+// mainFix computes the fix that moves main's body into run() error,
+// once: every diagnostic in main offers the same fix. must are the exits
+// in main that skip a defer.
+func (g *graph) mainFix(fr *frame, must []*ast.CallExpr) {
+	if g.mainRun != nil || len(must) == 0 {
+		return
 	}
-	var exits []*ast.CallExpr
-	for _, e := range fr.n.edges {
-		if e.kind == termCall && e.call != nil && g.counts(e) && exitCat(e.cat, e.name) {
-			exits = append(exits, e.call)
-		}
-	}
-	fixes, refusal := fix.MainRun(g.unit, fr.n.file, fr.n.decl, exits)
+	fixes, refusal := fix.MainRun(g.unit, fr.n.file, fr.n.decl, must)
 	why := refusal.Say("automatic")
 	g.mainRun = &mainRunFix{fixes, why}
-	return fixes, why
 }
 
 // mainRunFix is the outcome of fix.MainRun for the package's main.

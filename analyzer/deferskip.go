@@ -141,6 +141,17 @@ func (g *graph) deferSkips() {
 			continue
 		}
 		pending := g.pendingAt(fr, kept, mine)
+		if g.isMainFunc(fr) {
+			// The fix must rewrite the exits that skip a defer; the
+			// others (flag.Parse before any defer) may stay.
+			var must []*ast.CallExpr
+			for i, e := range mine {
+				if pending[i] != 0 && e.kind == termCall {
+					must = append(must, e.call)
+				}
+			}
+			g.mainFix(fr, must)
+		}
 		for i, e := range mine {
 			if pending[i] != 0 {
 				g.reportSkip(fr, kept, pending[i], e)
@@ -178,8 +189,8 @@ func (g *graph) runsIn(e *edge, fr *frame) bool {
 func (g *graph) pendingAt(fr *frame, defers []*ast.DeferStmt, calls []*edge) []uint64 {
 	noReturn := map[*ast.CallExpr]bool{}
 	for _, e := range calls {
-		if e.kind == termCall {
-			noReturn[e.call] = true
+		if e.kind == termCall && e.cat != catFlagExit {
+			noReturn[e.call] = true // flag.Parse returns unless a flag is bad
 		}
 	}
 	graph := cfg.New(fr.body, func(call *ast.CallExpr) bool { return !noReturn[call] })

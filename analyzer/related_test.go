@@ -108,18 +108,18 @@ func TestDeferSkipRelated(t *testing.T) {
 		}
 	}
 	for key, want := range map[string][]string{
-		"main.go:39": {
-			"main.go:38: deferred w.Flush, skipped by the exit",
+		"main.go:40": {
+			"main.go:39: deferred w.Flush, skipped by the exit",
 			"a.go:8: deferskipa.Process calls deferskipb.Load",
 			"b.go:10: deferskipb.Load calls klog.Fatalf",
 		},
-		"main.go:119": {
-			"main.go:116: deferred f.Close, skipped by the exit",
-			"main.go:118: deferred w.Flush, skipped by the exit",
+		"main.go:120": {
+			"main.go:117: deferred f.Close, skipped by the exit",
+			"main.go:119: deferred w.Flush, skipped by the exit",
 		},
-		"main.go:131": {
-			"main.go:130: deferred w.Flush, skipped by the exit",
-			"main.go:124: main.helper calls klog.Exitf",
+		"main.go:132": {
+			"main.go:131: deferred w.Flush, skipped by the exit",
+			"main.go:125: main.helper calls klog.Exitf",
 		},
 	} {
 		if strings.Join(got[key], "\n") != strings.Join(want, "\n") {

@@ -5,6 +5,7 @@ package main
 import (
 	"bufio"
 	"deferskipa"
+	"flag"
 	"log"
 	"os"
 	"sort"
@@ -27,7 +28,7 @@ func direct(path string) {
 	}
 	defer f.Close()
 	if _, err := f.WriteString("x"); err != nil {
-		log.Fatal(err) // want `^log\.Fatal skips the deferred f\.Close \(main\.go:28\): the process ends before it runs; return the error instead$`
+		log.Fatal(err) // want `^log\.Fatal skips the deferred f\.Close \(main\.go:29\): the process ends before it runs; return the error instead$`
 	}
 }
 
@@ -36,7 +37,7 @@ func direct(path string) {
 func far(name string) {
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
-	w.WriteString(deferskipa.Process(name)) // want `^deferskipa\.Process may end the process and skip the deferred w\.Flush \(main\.go:38\): deferskipa\.Process -> deferskipb\.Load \(a\.go:8\) -> klog\.Fatalf \(b\.go:10\); return the error instead$`
+	w.WriteString(deferskipa.Process(name)) // want `^deferskipa\.Process may end the process and skip the deferred w\.Flush \(main\.go:39\): deferskipa\.Process -> deferskipb\.Load \(a\.go:8\) -> klog\.Fatalf \(b\.go:10\); return the error instead$`
 }
 
 // sorted exits in a closure that sort.Slice runs.
@@ -45,7 +46,7 @@ func sorted(xs []string) {
 	defer f.Close()
 	sort.Slice(xs, func(i, j int) bool {
 		if xs[i] == "" {
-			log.Fatal("empty") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:45\)`
+			log.Fatal("empty") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:46\)`
 		}
 		return xs[i] < xs[j]
 	})
@@ -63,7 +64,7 @@ func stored() func() {
 func looped(paths []string) {
 	for _, p := range paths {
 		if p == "" {
-			log.Fatal("empty path") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:69\)`
+			log.Fatal("empty path") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:70\)`
 		}
 		f, _ := os.Open(p)
 		defer f.Close()
@@ -75,7 +76,7 @@ func branch(keep bool) {
 	if keep {
 		f, _ := os.Create("kept")
 		defer f.Close()
-		log.Fatal("kept") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:77\)`
+		log.Fatal("kept") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:78\)`
 	} else {
 		log.Fatal("not kept")
 	}
@@ -116,7 +117,7 @@ func several() {
 	defer f.Close()
 	w := bufio.NewWriter(f)
 	defer w.Flush()
-	os.Exit(3) // want `^os\.Exit skips the deferred f\.Close \(main\.go:116\) and 1 more: the process ends before they run`
+	os.Exit(3) // want `^os\.Exit skips the deferred f\.Close \(main\.go:117\) and 1 more: the process ends before they run`
 }
 
 // helper exits; its callers skip their defers through it.
@@ -128,7 +129,7 @@ func helper() {
 func local() {
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
-	helper() // want `^main\.helper may end the process and skip the deferred w\.Flush \(main\.go:130\): main\.helper -> klog\.Exitf \(main\.go:124\)`
+	helper() // want `^main\.helper may end the process and skip the deferred w\.Flush \(main\.go:131\): main\.helper -> klog\.Exitf \(main\.go:125\)`
 }
 
 // launched starts a goroutine that exits while the defer is pending.
@@ -138,7 +139,7 @@ func launched() {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		log.Fatal("in the goroutine") // want `^log\.Fatal skips the deferred wg\.Wait \(main\.go:137\)`
+		log.Fatal("in the goroutine") // want `^log\.Fatal skips the deferred wg\.Wait \(main\.go:138\)`
 	}()
 }
 
@@ -147,7 +148,7 @@ func inLiteral() {
 	func() {
 		f, _ := os.Create("lit")
 		defer f.Close()
-		log.Fatal("in the literal") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:149\)`
+		log.Fatal("in the literal") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:150\)`
 	}()
 	log.Fatal("after the literal returned")
 }
@@ -161,5 +162,14 @@ func closing() {
 			log.Printf("close: %v", err)
 		}
 	}()
-	log.Fatal("before the close") // want `^log\.Fatal skips the deferred function literal calling f\.Close \(main\.go:158\)`
+	log.Fatal("before the close") // want `^log\.Fatal skips the deferred function literal calling f\.Close \(main\.go:159\)`
+}
+
+// parsed parses the command line after a defer: a bad flag skips it, and
+// the code after the parse still runs.
+func parsed() {
+	f, _ := os.Create("parsed")
+	defer f.Close()
+	flag.Parse()                 // want `^flag\.Parse skips the deferred f\.Close \(main\.go:172\)`
+	log.Fatal("after the parse") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:172\)`
 }
