@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/noexit-lint/noexit/internal/catalogue"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -24,16 +25,6 @@ import (
 // Everything else (Close, Flush, Sync, Rollback, RemoveAll, cancel, Wait,
 // Stop, a call through a func value ...) may hold data or state that the
 // exit loses, and is reported.
-
-// loggingPkgs are the packages whose calls are logging calls.
-var loggingPkgs = map[string]bool{
-	"log": true, "log/slog": true,
-	"k8s.io/klog": true, "k8s.io/klog/v2": true,
-	"github.com/golang/glog":     true,
-	"github.com/sirupsen/logrus": true,
-	"go.uber.org/zap":            true,
-	"github.com/go-logr/logr":    true,
-}
 
 // flushing are the names of logging calls that are cleanup themselves.
 var flushing = []string{"Flush", "Sync", "Close", "Stop", "Shutdown"}
@@ -88,7 +79,7 @@ func (g *graph) harmlessCall(call *ast.CallExpr) bool {
 		if harmlessFuncs[full] {
 			return true
 		}
-		if obj.Pkg() != nil && loggingPkgs[obj.Pkg().Path()] {
+		if obj.Pkg() != nil && catalogue.Logging(obj.Pkg().Path()) {
 			for _, f := range flushing {
 				if strings.Contains(obj.Name(), f) {
 					return false

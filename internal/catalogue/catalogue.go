@@ -20,8 +20,9 @@ type Logger struct {
 	// Path is the import path.
 	Path string
 	// Modeled is the package pattern of the module whose exits are
-	// exactly this catalogue ("" for the standard library, modeled as a
-	// whole): may-exit is never inferred from its bodies.
+	// exactly this catalogue: may-exit is never inferred from its
+	// bodies. "" for none, and for the standard library (modeled as a
+	// whole).
 	Modeled string
 	// PackageLogs: the package-level functions log (zap's build
 	// fields: zap.Error(err) is no log call).
@@ -102,6 +103,22 @@ var Loggers = []Logger{
 	// fmt logs to a stream: fmt.Fprintln(os.Stderr, err); os.Exit(1) is a
 	// log-then-exit pair. It ends nothing itself.
 	{Path: "fmt", PackageLogs: true},
+	// Loggers that end nothing and whose calls the fixer does not
+	// restate: their calls are logging all the same (a deferred one
+	// loses nothing when an exit skips it).
+	{Path: "log/slog"},
+	{Path: "github.com/go-logr/logr"},
+}
+
+// Logging reports whether the package path is a logger: its calls log
+// (fmt aside, which also formats).
+func Logging(path string) bool {
+	for _, l := range Loggers {
+		if l.Path == path {
+			return path != "fmt"
+		}
+	}
+	return false
 }
 
 // Terminators maps the types.Func FullName of every built-in terminator
