@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/noexit-lint/noexit/internal/names"
@@ -14,12 +15,12 @@ import (
 type Runs uint8
 
 const (
-	// RunsNot: stored, started in a goroutine, or not known to be run
+	// RunsNot means stored, started in a goroutine, or not known to be run
 	// before the call returns.
 	RunsNot Runs = iota
-	// RunsBefore: run before the call returns, perhaps many times.
+	// RunsBefore means run before the call returns, perhaps many times.
 	RunsBefore
-	// RunsOnce: run at most once for the life of a sync.Once.
+	// RunsOnce means run at most once for the life of a sync.Once.
 	RunsOnce
 )
 
@@ -282,7 +283,7 @@ func directCall(s ast.Stmt, call *ast.CallExpr) bool {
 // succeed, the others are rewritten where they can be.
 func (fx *fixer) captureExits(c *stmtCtx, cp *capture, litResults []types.Type) string {
 	b := fx.b
-	results := append(litResults[:len(litResults):len(litResults)], errorType)
+	results := slices.Concat(litResults, []types.Type{errorType})
 	for _, es := range b.exitStmts(c.fn.body) {
 		call := ast.Unparen(es.X).(*ast.CallExpr)
 		ec, ok := b.exprStmtOf(c.file, call)

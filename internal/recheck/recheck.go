@@ -204,7 +204,8 @@ func check(p *packages.Package, files []*ast.File, errs []packages.Error, info, 
 			kept = append(kept, e)
 		}
 	}
-	p.Errors = append(kept, errs...)
+	kept = append(kept, errs...)
+	p.Errors = kept
 	p.Syntax = files
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	p.TypesInfo = nil

@@ -4,12 +4,12 @@ package rewrite
 type Kind int
 
 const (
-	// NoFix: no rewrite is safe here (the text says why and, where it
+	// NoFix means no rewrite is safe here (the text says why and, where it
 	// can, what to do instead).
 	NoFix Kind = iota
-	// NoCompile: the rewrite was built but would not type-check.
+	// NoCompile means the rewrite was built but would not type-check.
 	NoCompile
-	// OtherFile: the fix also edits another file, and the driver
+	// OtherFile means the fix also edits another file, and the driver
 	// applies only the edits in the reported file (golangci-lint).
 	OtherFile
 )
