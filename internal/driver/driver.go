@@ -57,7 +57,6 @@ func Run(args []string, stdout, stderr io.Writer) int {
 // run is one standalone invocation.
 type run struct {
 	opts           *options
-	patterns       []string
 	stdout, stderr io.Writer
 	code           int
 	listing        *modfix.Listing // -fix-exported: the module's packages
@@ -69,8 +68,7 @@ func (r *run) fail(format string, args ...any) {
 }
 
 func (r *run) main(patterns []string) int {
-	r.patterns = patterns
-	pkgs, err := loadWith(patterns, r.opts, nil)
+	pkgs, err := load(patterns, r.opts)
 	if err != nil {
 		r.fail("%v", err)
 		return r.code
@@ -124,15 +122,15 @@ func (r *run) main(patterns []string) int {
 	return r.code
 }
 
-// loadWith loads the packages with everything the analyzer's facts need,
-// with overlay in place of files on disk.
-func loadWith(patterns []string, o *options, overlay map[string][]byte) ([]*packages.Package, error) {
+// load loads the packages with everything the analyzer's facts need. The
+// fixed code is not loaded anew: it is checked and analysed again on top
+// of this graph (see reanalyze).
+func load(patterns []string, o *options) ([]*packages.Package, error) {
 	conf := &packages.Config{
 		Mode: packages.LoadAllSyntax | packages.NeedModule,
 		// The module-wide fixer updates and checks the callers in tests.
 		Tests:      o.tests || o.fixExported,
 		BuildFlags: buildFlags(o),
-		Overlay:    overlay,
 	}
 	//noexit:allow x/tools exits only on a broken invariant (an unknown load mode), not on user input
 	pkgs, err := packages.Load(conf, patterns...)
