@@ -4,43 +4,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-)
 
-// invokedCatalogue lists, for functions of modeled packages, the
-// parameters (bit i: parameter i) whose function values they run before
-// returning. A function value passed anywhere else in a modeled package
-// is stored: it does not make the caller may-exit.
-var invokedCatalogue = buildInvokedCatalogue()
+	"github.com/noexit-lint/noexit/internal/catalogue"
+)
 
 // onceFuncs run their argument when their result is called.
 var onceFuncs = map[string]bool{"sync.OnceFunc": true, "sync.OnceValue": true, "sync.OnceValues": true}
-
-func buildInvokedCatalogue() map[string]uint64 {
-	m := map[string]uint64{}
-	add := func(param int, pkg string, names ...string) {
-		for _, n := range names {
-			m[pkg+"."+n] |= 1 << param
-		}
-	}
-	add(1, "sort", "Slice", "SliceStable", "SliceIsSorted", "Search", "Find")
-	add(1, "slices", "SortFunc", "SortStableFunc", "IsSortedFunc", "IndexFunc", "ContainsFunc",
-		"DeleteFunc", "CompactFunc", "MaxFunc", "MinFunc")
-	add(2, "slices", "BinarySearchFunc", "EqualFunc", "CompareFunc")
-	add(1, "maps", "DeleteFunc")
-	add(2, "maps", "EqualFunc")
-	for _, name := range []string{"(*sync.Once).Do", "(*sync.Map).Range", "(*sync.WaitGroup).Go"} {
-		m[name] |= 1
-	}
-	add(1, "path/filepath", "Walk", "WalkDir")
-	add(2, "io/fs", "WalkDir")
-	for _, pkg := range []string{"strings", "bytes"} {
-		add(1, pkg, "FieldsFunc", "IndexFunc", "LastIndexFunc", "TrimFunc", "TrimLeftFunc",
-			"TrimRightFunc", "ContainsFunc")
-		add(0, pkg, "Map")
-	}
-	add(2, "runtime/pprof", "Do")
-	return m
-}
 
 // invokes is the fact that a function runs the function values passed to
 // some of its parameters (bit i: parameter i) before it returns or in a
@@ -86,7 +55,7 @@ func (g *graph) invokedParam(c cond) bool {
 	}
 	mask, ok := g.foreignInv[fn]
 	if !ok {
-		if m, cat := invokedCatalogue[g.fullName(fn)]; cat {
+		if m, _, cat := catalogue.InvokedParams(g.fullName(fn)); cat {
 			mask = m
 		} else if f := new(invokes); g.pass.ImportObjectFact(fn, f) {
 			mask = f.Params

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/noexit-lint/noexit/internal/catalogue"
 )
 
 // inGo reports whether the walk is inside a go statement of the function
@@ -66,11 +68,8 @@ func (g *graph) runsBefore(fn *types.Func, idx int) bool {
 	}
 	mask, ok := g.foreignSyn[fn]
 	if !ok {
-		name := g.fullName(fn)
-		if m, cat := invokedCatalogue[name]; cat {
-			if name != "(*sync.WaitGroup).Go" {
-				mask = m
-			}
+		if _, m, cat := catalogue.InvokedParams(g.fullName(fn)); cat {
+			mask = m
 		} else if f := new(invokes); g.pass.ImportObjectFact(fn, f) {
 			mask = f.Sync
 		}

@@ -45,3 +45,30 @@ func TestTerminators(t *testing.T) {
 		}
 	}
 }
+
+func TestInvoked(t *testing.T) {
+	for _, c := range []struct {
+		fn    string
+		param int
+		want  catalogue.Runs
+	}{
+		{"(*sync.Once).Do", 0, catalogue.RunsOnce},
+		{"sort.Slice", 1, catalogue.RunsBefore},
+		{"sort.Slice", 0, catalogue.RunsNot},
+		{"(*sync.WaitGroup).Go", 0, catalogue.RunsInGoroutine},
+		{"fmt.Println", 0, catalogue.RunsNot},
+	} {
+		if got := catalogue.Invoked(c.fn, c.param); got != c.want {
+			t.Errorf("Invoked(%s, %d) = %d, want %d", c.fn, c.param, got, c.want)
+		}
+	}
+	if params, before, ok := catalogue.InvokedParams("(*sync.WaitGroup).Go"); !ok || params != 1 || before != 0 {
+		t.Errorf("InvokedParams(WaitGroup.Go) = %b, %b, %v; want 1, 0, true", params, before, ok)
+	}
+	if params, before, ok := catalogue.InvokedParams("slices.EqualFunc"); !ok || params != 4 || before != 4 {
+		t.Errorf("InvokedParams(slices.EqualFunc) = %b, %b, %v; want 100, 100, true", params, before, ok)
+	}
+	if _, _, ok := catalogue.InvokedParams("fmt.Println"); ok {
+		t.Errorf("fmt.Println is catalogued as an invoker")
+	}
+}

@@ -3,6 +3,8 @@ package fix
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // skipsCleanup returns why a return at c would leak: a statement after
@@ -26,15 +28,8 @@ func (b *builder) skipsCleanup(c *stmtCtx) string {
 		if !ok {
 			continue
 		}
-		var list []ast.Stmt
-		switch p := c.path[i+1].(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		default:
+		list, ok := rewrite.StmtList(c.path[i+1])
+		if !ok {
 			continue
 		}
 		after := false

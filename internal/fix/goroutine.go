@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/noexit-lint/noexit/internal/names"
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // An exit in a goroutine that its starter waits for becomes a send of the
@@ -114,7 +115,7 @@ func (b *builder) waitedFor(c *stmtCtx) (*waiter, string) {
 		return nil, notWaited
 	}
 	if wg.Pos() < outer.body.Pos() || wg.Pos() >= outer.body.End() {
-		return nil, "" + wg.Name() + " is not a variable of the function that starts the goroutine; send the error to the caller on a channel"
+		return nil, wg.Name() + " is not a variable of the function that starts the goroutine; send the error to the caller on a channel"
 	}
 	// Climb from the go statement to the function's body, looking for
 	// the nearest wg.Wait() after it in an enclosing statement list.
@@ -123,15 +124,8 @@ func (b *builder) waitedFor(c *stmtCtx) (*waiter, string) {
 		if !ok {
 			continue
 		}
-		var list []ast.Stmt
-		switch p := c.path[j+1].(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		default:
+		list, ok := rewrite.StmtList(c.path[j+1])
+		if !ok {
 			continue
 		}
 		at := -1

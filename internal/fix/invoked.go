@@ -7,67 +7,23 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/noexit-lint/noexit/internal/catalogue"
 	"github.com/noexit-lint/noexit/internal/names"
 )
 
-// Runs says how a function runs a function value passed to one of its
-// parameters.
-type Runs uint8
-
-const (
-	// RunsNot means stored, started in a goroutine, or not known to be run
-	// before the call returns.
-	RunsNot Runs = iota
-	// RunsBefore means run before the call returns, perhaps many times.
-	RunsBefore
-	// RunsOnce means run at most once for the life of a sync.Once.
-	RunsOnce
-)
-
-// runsCatalogue lists the functions of modeled packages that run a
-// function argument before they return (parameter index, receiver not
-// counted). (*sync.WaitGroup).Go runs its argument in a goroutine and is
-// missing on purpose; filepath.Walk's function returns an error already.
-var runsCatalogue = buildRunsCatalogue()
-
-type runsKey struct {
-	fn    string
-	param int
-}
-
-func buildRunsCatalogue() map[runsKey]Runs {
-	m := map[runsKey]Runs{{"(*sync.Once).Do", 0}: RunsOnce}
-	add := func(param int, pkg string, names ...string) {
-		for _, n := range names {
-			m[runsKey{pkg + "." + n, param}] = RunsBefore
-		}
-	}
-	add(1, "sort", "Slice", "SliceStable", "SliceIsSorted", "Search", "Find")
-	add(1, "slices", "SortFunc", "SortStableFunc", "IsSortedFunc", "IndexFunc", "ContainsFunc",
-		"DeleteFunc", "CompactFunc", "MaxFunc", "MinFunc")
-	add(2, "slices", "BinarySearchFunc", "EqualFunc", "CompareFunc")
-	add(1, "maps", "DeleteFunc")
-	add(2, "maps", "EqualFunc")
-	m[runsKey{"(*sync.Map).Range", 0}] = RunsBefore
-	for _, pkg := range []string{"strings", "bytes"} {
-		add(1, pkg, "FieldsFunc", "IndexFunc", "LastIndexFunc", "TrimFunc", "TrimLeftFunc",
-			"TrimRightFunc", "ContainsFunc")
-		add(0, pkg, "Map")
-	}
-	add(2, "runtime/pprof", "Do")
-	return m
-}
-
 // runs says how fn runs the function passed as its parameter param: the
-// catalogue for modeled packages, else the analyzer's inference.
-func (b *builder) runs(fn *types.Func, param int) Runs {
-	if r, ok := runsCatalogue[runsKey{fn.FullName(), param}]; ok {
-		return r
+// catalogue for modeled packages, else the analyzer's inference. A literal
+// run in a goroutine cannot hand its error to the caller: for the fixer it
+// is not run.
+func (b *builder) runs(fn *types.Func, param int) catalogue.Runs {
+	r := catalogue.Invoked(fn.FullName(), param)
+	switch {
+	case r == catalogue.RunsInGoroutine:
+		return catalogue.RunsNot
+	case r == catalogue.RunsNot && b.cache.Invoked != nil && b.cache.Invoked(fn, param):
+		return catalogue.RunsBefore
 	}
-	if b.cache.Invoked != nil && b.cache.Invoked(fn, param) {
-		return RunsBefore
-	}
-	return RunsNot
+	return r
 }
 
 // capture is the error variable that an exit in a function literal sets
@@ -165,7 +121,7 @@ func (fx *fixer) addInvoked(c *stmtCtx) (msg string, ok bool, why string) {
 		return "", false, noErr
 	}
 	kind := b.runs(invoker, param)
-	if kind == RunsNot {
+	if kind == catalogue.RunsNot {
 		return "", false, noErr + ", and " + names.Func(invoker) + " may run it after returning"
 	}
 	outer, ok := b.stmtOf(c.file, call)
@@ -210,7 +166,7 @@ func (fx *fixer) addInvoked(c *stmtCtx) (msg string, ok bool, why string) {
 		return msg, true, "" // another exit of the literal rewrote it
 	}
 	var name string
-	if kind == RunsOnce {
+	if kind == catalogue.RunsOnce {
 		name, why = b.onceErr(c, outer, call)
 	} else {
 		name, why = b.localErr(c, outer)
@@ -229,7 +185,7 @@ func (fx *fixer) addInvoked(c *stmtCtx) (msg string, ok bool, why string) {
 		return "", false, "a result's zero value cannot be written here"
 	}
 	ret := "return " + strings.Join(append(zs, name), ", ")
-	if kind != RunsOnce {
+	if kind != catalogue.RunsOnce {
 		// Have: an invoker that may run the literal again: once the
 		// error is set, the later runs do nothing.
 		lzs, ok := b.zeros(c.file, c.fn.lit.Pos(), litResults)

@@ -190,7 +190,7 @@ func (b *builder) mainExit(file *ast.File, decl *ast.FuncDecl, call *ast.CallExp
 	if fn.Signature().Recv() == nil {
 		name, ok := b.importName(file, pos, fn.Pkg().Path(), fn.Pkg().Name())
 		if !ok {
-			return "", "" + fn.Pkg().Name() + " cannot be named in main's file"
+			return "", fn.Pkg().Name() + " cannot be named in main's file"
 		}
 		return ind + qualify(name, l.level) + "(" + arg + ")\n", ""
 	}

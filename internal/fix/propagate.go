@@ -117,12 +117,12 @@ func (ch *chain) grow(start *types.Func) string {
 			// The test variant of a package sees its tests: say the same
 			// as for the package alone, where testsUse finds them.
 			if strings.HasSuffix(ch.b.pass.Fset.Position(id.Pos()).Filename, "_test.go") {
-				return "" + names.Func(g) + " is also called from tests"
+				return names.Func(g) + " is also called from tests"
 			}
 			if f := ch.b.fileAt(id.Pos()); f != nil && ast.IsGenerated(f) {
 				// Drivers never edit generated files: the caller would
 				// keep calling the old signature.
-				return "" + names.Func(g) + " is called from generated file " + filepath.Base(ch.b.pass.Fset.Position(id.Pos()).Filename)
+				return names.Func(g) + " is called from generated file " + filepath.Base(ch.b.pass.Fset.Position(id.Pos()).Filename)
 			}
 			cs, why := ch.callSiteOf(g, id)
 			if why != "" {
@@ -152,7 +152,7 @@ func (ch *chain) canChange(g *types.Func) string {
 	name := names.Func(g)
 	switch {
 	case decl == nil || decl.Body == nil:
-		return "" + name + " has no body in this package"
+		return name + " has no body in this package"
 	case decl.Recv == nil && decl.Name.Name == "init":
 		return "the error would reach init, which cannot return it"
 	case decl.Recv == nil && decl.Name.Name == "main":
@@ -167,16 +167,16 @@ func (ch *chain) canChange(g *types.Func) string {
 		return "the error would change the signature of exported " + name
 	}
 	if decl.Recv != nil && ch.inInterface(g.Name()) {
-		return "" + name + " may implement an interface"
+		return name + " may implement an interface"
 	}
 	if g.Exported() && ch.exportedOK(g) {
 		return "" // the module-wide fixer updates its callers, tests included
 	}
 	if ch.testsUse(g.Name()) {
-		return "" + name + " is also called from tests"
+		return name + " is also called from tests"
 	}
 	if file := ch.excludedUse(g.Name()); file != "" {
-		return "" + name + " is also used in " + file + ", which this build excludes"
+		return name + " is also used in " + file + ", which this build excludes"
 	}
 	return ""
 }
@@ -243,7 +243,7 @@ func (ch *chain) callSiteOf(g *types.Func, id *ast.Ident) (*callSite, string) {
 	f := b.fileAt(id.Pos())
 	name := names.Func(g)
 	if f == nil {
-		return nil, "" + name + " is used outside the package's files"
+		return nil, name + " is used outside the package's files"
 	}
 	path, _ := pathTo(f, id)
 	if ok, why := b.cobraValue(g, path); ok || why != "" {
@@ -255,20 +255,20 @@ func (ch *chain) callSiteOf(g *types.Func, id *ast.Ident) (*callSite, string) {
 		switch p := path[i].(type) {
 		case *ast.SelectorExpr:
 			if p.Sel != expr {
-				return nil, "" + name + " is used as a value"
+				return nil, name + " is used as a value"
 			}
 		case *ast.IndexExpr, *ast.IndexListExpr, *ast.ParenExpr:
 		case *ast.CallExpr:
 			if p.Fun != expr {
-				return nil, "" + name + " is used as a value"
+				return nil, name + " is used as a value"
 			}
 			return ch.callSiteAt(g, f, p)
 		default:
-			return nil, "" + name + " is used as a value"
+			return nil, name + " is used as a value"
 		}
 		expr = path[i]
 	}
-	return nil, "" + name + " is used as a value"
+	return nil, name + " is used as a value"
 }
 
 func (ch *chain) callSiteAt(g *types.Func, f *ast.File, call *ast.CallExpr) (*callSite, string) {
@@ -280,16 +280,16 @@ func (ch *chain) callSiteAt(g *types.Func, f *ast.File, call *ast.CallExpr) (*ca
 	switch s := c.stmt.(type) {
 	case *ast.GoStmt:
 		if s.Call == call {
-			return nil, "" + name + " is started with go"
+			return nil, name + " is started with go"
 		}
 	case *ast.DeferStmt:
 		if s.Call == call {
-			return nil, "" + name + " is deferred"
+			return nil, name + " is deferred"
 		}
 	}
 	switch {
 	case c.fn.lit != nil:
-		return nil, "" + name + " is called from a function literal"
+		return nil, name + " is called from a function literal"
 	case c.fn.obj == nil:
 		return nil, "the call to " + name + " is outside a function"
 	}

@@ -76,7 +76,7 @@ func (ch *chain) returnNil(g *types.Func, ret *ast.ReturnStmt, void, named bool)
 	case len(ret.Results) == 0 && named:
 		// A bare return leaves the new error result nil.
 	case len(ret.Results) == 1 && g.Signature().Results().Len() > 1:
-		return "" + names.Func(g) + " returns a multi-value call"
+		return names.Func(g) + " returns a multi-value call"
 	default:
 		// Have: return h(x), with h a function of this package. Another
 		// fix may give h an error result too and restate h(x) unchanged

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/noexit-lint/noexit/internal/rewrite"
 	"golang.org/x/tools/go/ast/astutil"
 )
 
@@ -76,14 +77,8 @@ func (b *builder) stmtOf(f *ast.File, n ast.Node) (*stmtCtx, bool) {
 	}
 	path = path[i:]
 	c := &stmtCtx{file: f, path: path, stmt: path[0].(ast.Stmt)}
-	switch p := path[1].(type) {
-	case *ast.BlockStmt:
-		c.list = p.List
-	case *ast.CaseClause:
-		c.list = p.Body
-	case *ast.CommClause:
-		c.list = p.Body
-	default:
+	var ok bool
+	if c.list, ok = rewrite.StmtList(path[1]); !ok {
 		return nil, false
 	}
 	c.idx = -1
@@ -95,7 +90,6 @@ func (b *builder) stmtOf(f *ast.File, n ast.Node) (*stmtCtx, bool) {
 	if c.idx < 0 {
 		return nil, false
 	}
-	var ok bool
 	c.fn, ok = b.enclosingFunc(path)
 	return c, ok
 }

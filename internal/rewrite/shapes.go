@@ -71,3 +71,18 @@ func IndentAt(src []byte, offset int) string {
 	}
 	return string(src[start:end])
 }
+
+// StmtList returns the statement list that parent holds, for a block or
+// a case or select clause; ok is false for any other node (an if or for
+// header, a labelled statement).
+func StmtList(parent ast.Node) (list []ast.Stmt, ok bool) {
+	switch p := parent.(type) {
+	case *ast.BlockStmt:
+		return p.List, true
+	case *ast.CaseClause:
+		return p.Body, true
+	case *ast.CommClause:
+		return p.Body, true
+	}
+	return nil, false
+}

@@ -552,7 +552,7 @@ func timeRunSplit(dir string, env, args []string, base string) (*result, error) 
 	}, nil
 }
 
-// outputEnv is output with an environment.
+// outputEnv is output with an environment (nil: this process's).
 func outputEnv(dir string, env []string, name string, args ...string) (string, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir, cmd.Env = dir, env

@@ -294,15 +294,7 @@ func (b *bench) installRevive() (string, error) {
 // output runs a command and returns its standard output; the error
 // carries its standard error.
 func output(dir string, name string, args ...string) (string, error) {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return string(out), fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
-	}
-	return string(out), nil
+	return outputEnv(dir, nil, name, args...)
 }
 
 func machine() (cpus int, mem string, goVersion string) {
