@@ -4,7 +4,7 @@
 // under linters.settings.custom.noexit.settings take the keys of the
 // noexit command's flags: categories, terminators, entry, default-entries,
 // lifecycle, allow, default-allow, deps, trust, modeled (deprecated),
-// baseline, write-baseline, fail-handler. The analysis lives in package
+// baseline, write-baseline, fail-handler, defer-skip-all. The analysis lives in package
 // analyzer.
 package noexit
 

@@ -39,3 +39,17 @@ func TestFailHandlerSetting(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferSkipAllSetting: the plugin decodes defer-skip-all into the
+// analyzer's Config; a value that is not a boolean stops New.
+func TestDeferSkipAllSetting(t *testing.T) {
+	if f := build(t, map[string]any{"defer-skip-all": true}).Flags.Lookup("defer-skip-all"); f == nil || f.Value.String() != "true" {
+		t.Errorf("analyzer flag defer-skip-all = %v, want true", f)
+	}
+	if f := build(t, map[string]any{}).Flags.Lookup("defer-skip-all"); f == nil || f.Value.String() != "" {
+		t.Errorf("analyzer flag defer-skip-all without the setting = %v, want unset", f)
+	}
+	if p, err := noexit.New(map[string]any{"defer-skip-all": "sometimes"}); err == nil || !strings.Contains(err.Error(), "defer-skip-all") {
+		t.Errorf("New(defer-skip-all: sometimes) = %v, %v; want an error naming defer-skip-all", p, err)
+	}
+}

@@ -116,20 +116,48 @@ func TestDeferSkipBaseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(data), "\tdefer-skip "); n != 12 {
-		t.Errorf("baseline has %d defer-skip findings, want 12:\n%s", n, data)
+	if n := strings.Count(string(data), "\tdefer-skip "); n != 16 {
+		t.Errorf("baseline has %d defer-skip findings, want 16:\n%s", n, data)
 	}
 	r := &recorder{}
 	analysistest.Run(r, testdata(t), with("baseline"), "deferskip")
 	missed := 0
 	for _, e := range r.errs {
-		if strings.Contains(e, "deferskip/main.go") && strings.Contains(e, "no diagnostic was reported") {
+		if strings.Contains(e, "deferskip/") && strings.Contains(e, "no diagnostic was reported") {
 			missed++
 		} else {
 			t.Errorf("with the baseline: %s", e)
 		}
 	}
-	if missed != 12 {
-		t.Errorf("with the baseline, %d of the 12 findings were suppressed", missed)
+	if missed != 16 {
+		t.Errorf("with the baseline, %d of the 16 findings were suppressed", missed)
 	}
+}
+
+// TestDeferSkipAll runs the exits that skip only cleanup the end of the
+// process does too: every one is reported with -defer-skip-all, and by
+// default none is (each expectation goes unmatched, nothing else
+// appears).
+func TestDeferSkipAll(t *testing.T) {
+	all := true
+	analysistest.Run(t, testdata(t), analyzer.New(&analyzer.Config{DeferSkipAll: &all}), "deferskipall")
+	r := &recorder{}
+	analysistest.Run(r, testdata(t), analyzer.New(&analyzer.Config{}), "deferskipall")
+	missed := 0
+	for _, e := range r.errs {
+		if strings.Contains(e, "no diagnostic was reported") {
+			missed++
+		} else {
+			t.Errorf("by default: %s", e)
+		}
+	}
+	if missed != 5 {
+		t.Errorf("by default, %d of the 5 findings were not reported", missed)
+	}
+}
+
+// TestDeferSkipSync runs the exits that sync or flush the logger whose
+// Sync or Flush is deferred: zap's Fatal, klog's Fatal and Exit.
+func TestDeferSkipSync(t *testing.T) {
+	analysistest.Run(t, testdata(t), analyzer.New(&analyzer.Config{}), "deferskipsync")
 }

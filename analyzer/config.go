@@ -57,6 +57,11 @@ type Config struct {
 	// an error, the fix calls it and returns. "" (the default) offers no
 	// such fix.
 	FailHandler string `json:"fail-handler,omitempty"`
+	// DeferSkipAll makes defer-skip also report exits that skip only
+	// calls whose effect the end of the process has too (closing files
+	// and sockets, cancel, unlocking, stopping timers, the environment),
+	// as go-critic's exitAfterDefer does; nil is false.
+	DeferSkipAll *bool `json:"defer-skip-all,omitempty"`
 }
 
 // Default values, shown in flag help and the README.
@@ -101,6 +106,8 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 		"file of recorded findings not to report (written by -write-baseline); a relative path is resolved against the module root")
 	fs.StringVar(&c.WriteBaseline, "write-baseline", c.WriteBaseline,
 		"record the current findings in this file instead of reporting them; a relative path is resolved against the module root")
+	fs.Var(boolFlag{&c.DeferSkipAll}, "defer-skip-all",
+		"defer-skip: also report exits that skip only cleanup the end of the process does too (closing files and sockets, cancel, unlocking, timers, the environment), as go-critic's exitAfterDefer does (default false)")
 	fs.Var(failHandlerFlag{&c.FailHandler}, "fail-handler",
 		"a function func(error), fully qualified (example.com/core.Fail): fix exits in lifecycle methods, interface implementations and goroutines by calling it and returning; changes behaviour: the process no longer ends there")
 }
@@ -116,6 +123,7 @@ func (c Config) Clone() Config {
 	c.Modeled = slices.Clone(c.Modeled)
 	c.DefaultEntries = clonePtr(c.DefaultEntries)
 	c.DefaultAllow = clonePtr(c.DefaultAllow)
+	c.DeferSkipAll = clonePtr(c.DeferSkipAll)
 	return c
 }
 
@@ -129,18 +137,19 @@ func clonePtr[T any](p *T) *T {
 
 // settings is a validated, compiled Config.
 type settings struct {
-	categories  map[string]bool
-	terminators map[string]string // FullName -> category, extras included
-	entries     []entryPattern
-	defaults    bool
-	lifecycle   []qualifiedName
-	allow       []*regexp.Regexp
-	deps        DepsMode
-	modeled     []*regexp.Regexp
-	trust       *trustList
-	baseline    *baseline // nil without -baseline
-	writeTo     string    // -write-baseline
-	failHandler string    // -fail-handler, checked; "" for none
+	categories   map[string]bool
+	terminators  map[string]string // FullName -> category, extras included
+	entries      []entryPattern
+	defaults     bool
+	lifecycle    []qualifiedName
+	allow        []*regexp.Regexp
+	deps         DepsMode
+	modeled      []*regexp.Regexp
+	trust        *trustList
+	baseline     *baseline // nil without -baseline
+	writeTo      string    // -write-baseline
+	failHandler  string    // -fail-handler, checked; "" for none
+	deferSkipAll bool      // -defer-skip-all
 	// singleFileFixes and allowedCobra come from Options, not from Config.
 	singleFileFixes bool
 	allowedCobra    bool
@@ -150,11 +159,12 @@ type settings struct {
 // offending setting and value.
 func (c *Config) compile() (*settings, error) {
 	s := &settings{
-		categories:  map[string]bool{},
-		terminators: map[string]string{},
-		defaults:    c.DefaultEntries == nil || *c.DefaultEntries,
-		deps:        c.Deps.mode(),
-		writeTo:     c.WriteBaseline,
+		categories:   map[string]bool{},
+		terminators:  map[string]string{},
+		defaults:     c.DefaultEntries == nil || *c.DefaultEntries,
+		deps:         c.Deps.mode(),
+		writeTo:      c.WriteBaseline,
+		deferSkipAll: c.DeferSkipAll != nil && *c.DeferSkipAll,
 	}
 	if err := c.Deps.check(); err != nil {
 		return nil, fmt.Errorf("noexit: deps: %w", err)

@@ -78,7 +78,7 @@ func (g *graph) deferredName(d *ast.DeferStmt) string {
 	}
 	name := "function literal"
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && name == "function literal" && !g.harmlessCall(call) {
+		if call, ok := n.(*ast.CallExpr); ok && name == "function literal" && g.skipCall(call).loss > g.floor() {
 			if _, isLit := ast.Unparen(call.Fun).(*ast.FuncLit); !isLit {
 				name += " calling " + types.ExprString(call.Fun)
 			}

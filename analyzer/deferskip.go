@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"math/bits"
 	"slices"
 
@@ -120,7 +121,7 @@ func (g *graph) deferSkips() {
 		}
 		var kept []*ast.DeferStmt
 		for _, d := range fr.defers {
-			if !g.harmless(d) {
+			if g.counted(d) {
 				kept = append(kept, d)
 			}
 		}
@@ -140,7 +141,10 @@ func (g *graph) deferSkips() {
 		if len(mine) == 0 {
 			continue
 		}
-		pending := g.pendingAt(fr, kept, mine)
+		ends := noReturn(mine)
+		cg := cfg.New(fr.body, func(call *ast.CallExpr) bool { return !ends[call] })
+		pending := g.pendingAt(cg, kept, mine)
+		g.dropLossless(fr, cg, kept, mine, pending)
 		if g.isMainFunc(fr) {
 			// The fix must rewrite the exits that skip a defer; the
 			// others (flag.Parse before any defer) may stay.
@@ -181,19 +185,41 @@ func (g *graph) runsIn(e *edge, fr *frame) bool {
 	return true
 }
 
-// pendingAt returns, for each call, the set of defers (bit i: defers[i],
-// at most 64) that may have been registered on a path to it. It builds
-// the frame's control-flow graph, with the exit calls as calls that do
-// not return, and propagates the registered defers forward to a fixed
-// point.
-func (g *graph) pendingAt(fr *frame, defers []*ast.DeferStmt, calls []*edge) []uint64 {
-	noReturn := map[*ast.CallExpr]bool{}
+// noReturn returns the exit calls among calls that do not return: all
+// but flag.Parse, which returns unless a flag is bad.
+func noReturn(calls []*edge) map[*ast.CallExpr]bool {
+	m := map[*ast.CallExpr]bool{}
 	for _, e := range calls {
 		if e.kind == termCall && e.cat != catFlagExit {
-			noReturn[e.call] = true // flag.Parse returns unless a flag is bad
+			m[e.call] = true
 		}
 	}
-	graph := cfg.New(fr.body, func(call *ast.CallExpr) bool { return !noReturn[call] })
+	return m
+}
+
+// dropLossless clears, in pending, the defers that the exit of each call
+// loses nothing by skipping: a logger flush the exit does itself, and a
+// cleanup on error while the error is nil.
+func (g *graph) dropLossless(fr *frame, cg *cfg.CFG, defers []*ast.DeferStmt, calls []*edge, pending []uint64) {
+	nils := map[*types.Var][]bool{}
+	for j, d := range defers[:min(len(defers), 64)] {
+		v := g.errGuard(d)
+		if v != nil && nils[v] == nil {
+			nils[v] = g.nilAt(fr, cg, v, calls)
+		}
+		for i, e := range calls {
+			if pending[i]&(1<<j) != 0 && (g.flushedBy(d, e) || v != nil && nils[v][i]) {
+				pending[i] &^= 1 << j
+			}
+		}
+	}
+}
+
+// pendingAt returns, for each call, the set of defers (bit i: defers[i],
+// at most 64) that may have been registered on a path to it, on the
+// frame's control-flow graph (the exit calls do not return there): the
+// registered defers are propagated forward to a fixed point.
+func (g *graph) pendingAt(graph *cfg.CFG, defers []*ast.DeferStmt, calls []*edge) []uint64 {
 	bit := map[ast.Node]uint64{}
 	for i, d := range defers[:min(len(defers), 64)] {
 		bit[d] = 1 << i

@@ -122,6 +122,7 @@ type graph struct {
 	frames    []*frame
 	mainRun   *mainRunFix
 	deferSkip bool
+	skips     map[*ast.DeferStmt]skip // what skipping each defer costs, by skipOf
 }
 
 func newGraph(pass *analysis.Pass, set *settings) *graph {

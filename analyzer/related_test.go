@@ -114,7 +114,7 @@ func TestDeferSkipRelated(t *testing.T) {
 			"b.go:10: deferskipb.Load calls klog.Fatalf",
 		},
 		"main.go:120": {
-			"main.go:117: deferred f.Close, skipped by the exit",
+			"main.go:117: deferred os.Remove, skipped by the exit",
 			"main.go:119: deferred w.Flush, skipped by the exit",
 		},
 		"main.go:132": {

@@ -26,9 +26,9 @@ func direct(path string) {
 	if err != nil {
 		log.Fatal(err) // no defer yet
 	}
-	defer f.Close()
+	defer os.Remove(f.Name())
 	if _, err := f.WriteString("x"); err != nil {
-		log.Fatal(err) // want `^log\.Fatal skips the deferred f\.Close \(main\.go:29\): the process ends before it runs; return the error instead$`
+		log.Fatal(err) // want `^log\.Fatal skips the deferred os\.Remove \(main\.go:29\): the process ends before it runs; return the error instead$`
 	}
 }
 
@@ -43,10 +43,10 @@ func far(name string) {
 // sorted exits in a closure that sort.Slice runs.
 func sorted(xs []string) {
 	f, _ := os.Create("sorted")
-	defer f.Close()
+	defer os.Remove(f.Name())
 	sort.Slice(xs, func(i, j int) bool {
 		if xs[i] == "" {
-			log.Fatal("empty") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:46\)`
+			log.Fatal("empty") // want `^log\.Fatal skips the deferred os\.Remove \(main\.go:46\)`
 		}
 		return xs[i] < xs[j]
 	})
@@ -55,7 +55,7 @@ func sorted(xs []string) {
 // stored hands a literal out: its exit runs later, not while stored runs.
 func stored() func() {
 	f, _ := os.Create("stored")
-	defer f.Close()
+	defer os.Remove(f.Name())
 	return func() { log.Fatal("later") }
 }
 
@@ -64,10 +64,10 @@ func stored() func() {
 func looped(paths []string) {
 	for _, p := range paths {
 		if p == "" {
-			log.Fatal("empty path") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:70\)`
+			log.Fatal("empty path") // want `^log\.Fatal skips the deferred os\.Remove \(main\.go:70\)`
 		}
 		f, _ := os.Open(p)
-		defer f.Close()
+		defer os.Remove(f.Name())
 	}
 }
 
@@ -75,8 +75,8 @@ func looped(paths []string) {
 func branch(keep bool) {
 	if keep {
 		f, _ := os.Create("kept")
-		defer f.Close()
-		log.Fatal("kept") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:78\)`
+		defer os.Remove(f.Name())
+		log.Fatal("kept") // want `^log\.Fatal skips the deferred os\.Remove \(main\.go:78\)`
 	} else {
 		log.Fatal("not kept")
 	}
@@ -107,17 +107,17 @@ func harmless(wg *sync.WaitGroup) {
 // allowed says why exiting here is right.
 func allowed() {
 	f, _ := os.Create("allowed")
-	defer f.Close()
+	defer os.Remove(f.Name())
 	log.Fatal("allowed") //noexit:allow nothing has been written yet
 }
 
 // several skips more than one defer.
 func several() {
 	f, _ := os.Create("a")
-	defer f.Close()
+	defer os.Remove(f.Name())
 	w := bufio.NewWriter(f)
 	defer w.Flush()
-	os.Exit(3) // want `^os\.Exit skips the deferred f\.Close \(main\.go:117\) and 1 more: the process ends before they run`
+	os.Exit(3) // want `^os\.Exit skips the deferred os\.Remove \(main\.go:117\) and 1 more: the process ends before they run`
 }
 
 // helper exits; its callers skip their defers through it.
@@ -147,8 +147,8 @@ func launched() {
 func inLiteral() {
 	func() {
 		f, _ := os.Create("lit")
-		defer f.Close()
-		log.Fatal("in the literal") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:150\)`
+		defer os.Remove(f.Name())
+		log.Fatal("in the literal") // want `^log\.Fatal skips the deferred os\.Remove \(main\.go:150\)`
 	}()
 	log.Fatal("after the literal returned")
 }
@@ -158,18 +158,18 @@ func closing() {
 	f, _ := os.Create("closing")
 	defer func() {
 		log.Printf("closing")
-		if err := f.Close(); err != nil {
-			log.Printf("close: %v", err)
+		if err := os.Remove(f.Name()); err != nil {
+			log.Printf("remove: %v", err)
 		}
 	}()
-	log.Fatal("before the close") // want `^log\.Fatal skips the deferred function literal calling f\.Close \(main\.go:159\)`
+	log.Fatal("before the close") // want `^log\.Fatal skips the deferred function literal calling os\.Remove \(main\.go:159\)`
 }
 
 // parsed parses the command line after a defer: a bad flag skips it, and
 // the code after the parse still runs.
 func parsed() {
 	f, _ := os.Create("parsed")
-	defer f.Close()
-	flag.Parse()                 // want `^flag\.Parse skips the deferred f\.Close \(main\.go:172\)`
-	log.Fatal("after the parse") // want `^log\.Fatal skips the deferred f\.Close \(main\.go:172\)`
+	defer os.Remove(f.Name())
+	flag.Parse()                 // want `^flag\.Parse skips the deferred os\.Remove \(main\.go:172\)`
+	log.Fatal("after the parse") // want `^log\.Fatal skips the deferred os\.Remove \(main\.go:172\)`
 }

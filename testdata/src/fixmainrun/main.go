@@ -21,7 +21,7 @@ func main() {
 	defer w.Flush()
 	w.WriteString("header\n")
 	if err := check(os.Getenv("FIXMAINRUN_FAIL")); err != nil {
-		log.Fatalf("check: %v", err) // want `^log\.Fatalf skips the deferred f\.Close \(main\.go:19\) and 1 more: the process ends before they run; return the error from a run function and exit in main$`
+		log.Fatalf("check: %v", err) // want `^log\.Fatalf skips the deferred w\.Flush \(main\.go:21\): the process ends before it runs; return the error from a run function and exit in main$`
 	}
 	if os.Getenv("FIXMAINRUN_EARLY") != "" {
 		return

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"errors"
+	"log"
+	"os"
+)
+
+func mayFail() error { return errors.New("no") }
+
+// onError cleans up only when it returns an error: an exit while err is
+// still nil loses nothing, one after err was set does.
+func onError(dir string) (err error) {
+	defer func() {
+		if err != nil {
+			os.RemoveAll(dir)
+		}
+	}()
+	if err = mayFail(); err != nil {
+		return err
+	}
+	helper() // err is nil here: nothing to clean up
+	if err = mayFail(); err != nil {
+		log.Fatal(err) // want `^log\.Fatal skips the deferred function literal calling os\.RemoveAll \(onerror\.go:14\)`
+	}
+	return nil
+}
+
+// earlyReturn guards with "if err == nil { return }".
+func earlyReturn(dir string) (n int, err error) {
+	defer func() {
+		if err == nil || dir == "" {
+			return
+		}
+		os.RemoveAll(dir)
+	}()
+	helper()
+	n, err = 1, mayFail()
+	helper() // want `^main\.helper may end the process and skip the deferred function literal calling os\.RemoveAll \(onerror\.go:31\)`
+	return n, err
+}
+
+// escaped lets a literal set err: it may be non-nil anywhere.
+func escaped(dir string) (err error) {
+	defer func() {
+		if err != nil {
+			os.RemoveAll(dir)
+		}
+	}()
+	set := func() { err = mayFail() }
+	set()
+	helper() // want `^main\.helper may end the process and skip the deferred function literal calling os\.RemoveAll \(onerror\.go:45\)`
+	return nil
+}
