@@ -123,7 +123,7 @@ func (g *graph) skipOf(d *ast.DeferStmt) skip {
 			c := g.skipCall(call)
 			s = s.worse(c)
 			// The arguments of a log call compute the line it writes.
-			return !(c.loss == lossless && g.isLogCall(call))
+			return c.loss != lossless || !g.isLogCall(call)
 		})
 	} else {
 		s = g.skipCall(d.Call)
