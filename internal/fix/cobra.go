@@ -175,7 +175,9 @@ func (b *builder) cobraValue(g *types.Func, path []ast.Node) (ok bool, why strin
 }
 
 // cobraTwinFree says why the Run-like field key of the cobra.Command
-// literal cl cannot become its E twin, or "".
+// literal cl cannot become its E twin, or "": the literal sets the twin
+// too, or code of the package sets or reads the field of a command that
+// cl may build (cobraUseConcerns).
 func (b *builder) cobraTwinFree(cl *ast.CompositeLit, key *ast.Ident) string {
 	twin := key.Name + "E"
 	for _, e := range cl.Elts {
@@ -188,10 +190,15 @@ func (b *builder) cobraTwinFree(cl *ast.CompositeLit, key *ast.Ident) string {
 	// Code that calls the field itself would find it nil.
 	info := b.pass.TypesInfo
 	field := info.Uses[key]
+	var uses []*ast.Ident
 	for id, o := range info.Uses {
-		if o != field || id == key {
-			continue
+		if o == field && id != key {
+			uses = append(uses, id)
 		}
+	}
+	// In source order, so that the reason given is always the same.
+	slices.SortFunc(uses, func(a, b *ast.Ident) int { return int(a.Pos() - b.Pos()) })
+	for _, id := range uses {
 		f := b.fileAt(id.Pos())
 		if f == nil {
 			return "the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
@@ -203,14 +210,29 @@ func (b *builder) cobraTwinFree(cl *ast.CompositeLit, key *ast.Ident) string {
 		if kv, ok := path[1].(*ast.KeyValueExpr); ok && kv.Key == id {
 			continue
 		}
-		if sel, ok := path[1].(*ast.SelectorExpr); ok && len(path) > 2 && sel.Sel == id {
-			if as, ok := path[2].(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(sel)) {
-				// Have: put := NewPutCommand(); put.Run = func(...) {...}
-				// cobra would run the RunE of NewPutCommand instead.
-				return "the package sets the " + key.Name + " field of a cobra.Command elsewhere, and cobra would run " + key.Name + "E instead"
-			}
+		sel, ok := path[1].(*ast.SelectorExpr)
+		if !ok || sel.Sel != id || len(path) < 3 {
+			return "the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
+		}
+		if !b.cobraUseConcerns(sel, enclosingDecl(path), cl) {
+			continue // the field of another command
+		}
+		if as, ok := path[2].(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(sel)) {
+			// Have: put := NewPutCommand(); put.Run = func(...) {...}
+			// cobra would run the RunE of NewPutCommand instead.
+			return "the package sets the " + key.Name + " field of a cobra.Command elsewhere, and cobra would run " + key.Name + "E instead"
 		}
 		return "the package uses the " + key.Name + " field of a cobra.Command, which would be nil"
 	}
 	return ""
+}
+
+// enclosingDecl returns the function declaration on path, or nil.
+func enclosingDecl(path []ast.Node) *ast.FuncDecl {
+	for _, n := range path {
+		if fd, ok := n.(*ast.FuncDecl); ok {
+			return fd
+		}
+	}
+	return nil
 }

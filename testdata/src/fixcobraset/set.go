@@ -26,3 +26,30 @@ func NewTxnPut() *cobra.Command {
 	put.Run = func(cmd *cobra.Command, args []string) {}
 	return put
 }
+
+// NewGetCommand exits in Run too, but no one overrides its Run: it
+// becomes RunE.
+func NewGetCommand() *cobra.Command {
+	return &cobra.Command{
+		Use: "get",
+		Run: func(cmd *cobra.Command, args []string) {
+			if len(args) == 0 {
+				log.Fatal("no key") // want `log\.Fatal ends the process`
+			}
+		},
+	}
+}
+
+// NewTxnDel overrides the Run of a command it builds itself.
+func NewTxnDel() *cobra.Command {
+	del := &cobra.Command{
+		Use: "del",
+		Run: func(cmd *cobra.Command, args []string) {
+			log.Fatal("no del") // want `\(no automatic fix: the package sets the Run field of a cobra.Command elsewhere, and cobra would run RunE instead\)`
+		},
+	}
+	if len(del.Use) > 3 {
+		del.Run = func(cmd *cobra.Command, args []string) {}
+	}
+	return del
+}
