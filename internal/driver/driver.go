@@ -112,10 +112,11 @@ func (r *run) main(patterns []string) int {
 			r.code = max(r.code, ExitFindings)
 		}
 	default:
-		if err := graph.PrintText(r.stderr, -1); err != nil {
-			r.fail("%v", err)
+		fs := findings(graph)
+		for _, f := range fs {
+			f.print(r.stderr, "")
 		}
-		if len(findings(graph)) > 0 {
+		if len(fs) > 0 {
 			r.code = max(r.code, ExitFindings)
 		}
 	}
@@ -149,36 +150,55 @@ func buildFlags(o *options) []string {
 
 // A finding is one diagnostic of a root package, with the file set that
 // places it. The same file in a package and its test variant gives the
-// same finding twice; findings keeps one.
+// same finding twice, sometimes with different reasons for having no
+// fix (the test variant sees the callers in tests); findings keeps one.
 type finding struct {
 	fset *token.FileSet
 	diag analysis.Diagnostic
 }
 
 // findings returns the root diagnostics in the checker's print order
-// (dependencies first), without duplicates.
+// (dependencies first), without duplicates (dedupe).
 func findings(g *checker.Graph) []finding {
-	type key struct {
-		pos, end token.Position
-		msg      string
-	}
-	seen := map[key]bool{}
-	var out []finding
+	var all []finding
 	for act := range g.All() {
 		if !act.IsRoot || act.Err != nil {
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			k := key{act.Package.Fset.Position(d.Pos), act.Package.Fset.Position(d.End), d.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, finding{act.Package.Fset, d})
+			all = append(all, finding{act.Package.Fset, d})
 		}
+	}
+	return dedupe(all)
+}
+
+// dedupe keeps one finding per position, category and message up to its
+// "(no automatic fix: ...)": the first, unless a later one has a fix.
+func dedupe(all []finding) []finding {
+	type key struct {
+		pos, end token.Position
+		cat, msg string
+	}
+	at := map[key]int{}
+	var out []finding
+	for _, f := range all {
+		d := f.diag
+		msg, _, _ := strings.Cut(d.Message, noFix)
+		k := key{f.fset.Position(d.Pos), f.fset.Position(d.End), d.Category, msg}
+		if i, ok := at[k]; ok {
+			if len(out[i].diag.SuggestedFixes) == 0 && len(d.SuggestedFixes) > 0 {
+				out[i] = f
+			}
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, f)
 	}
 	return out
 }
+
+// noFix starts the part of a message that says why there is no fix.
+const noFix = " (no automatic fix: "
 
 // print writes f as the checker's text output does: the diagnostic, then
 // each related position indented by a tab, with note appended to the
