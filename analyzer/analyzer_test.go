@@ -116,8 +116,8 @@ func TestDeferSkipBaseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(data), "\tdefer-skip "); n != 16 {
-		t.Errorf("baseline has %d defer-skip findings, want 16:\n%s", n, data)
+	if n := strings.Count(string(data), "\tdefer-skip "); n != 17 {
+		t.Errorf("baseline has %d defer-skip findings, want 17:\n%s", n, data)
 	}
 	r := &recorder{}
 	analysistest.Run(r, testdata(t), with("baseline"), "deferskip")
@@ -129,8 +129,8 @@ func TestDeferSkipBaseline(t *testing.T) {
 			t.Errorf("with the baseline: %s", e)
 		}
 	}
-	if missed != 16 {
-		t.Errorf("with the baseline, %d of the 16 findings were suppressed", missed)
+	if missed != 17 {
+		t.Errorf("with the baseline, %d of the 17 findings were suppressed", missed)
 	}
 }
 

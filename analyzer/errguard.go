@@ -98,10 +98,22 @@ func (g *graph) isNil(e ast.Expr) bool {
 // made, on every path of fr's control flow graph cg. v starts nil when it
 // is a named result of fr's function; an assignment other than "v = nil"
 // may make it non-nil; the false branch of "v != nil" and the true
-// branch of "v == nil" make it nil. A v whose address is taken, or that
-// a nested literal assigns, is never nil for sure.
+// branch of "v == nil" make it nil. A v declared outside fr's function,
+// whose address is taken, or that a nested literal assigns, is never nil
+// for sure.
 func (g *graph) nilAt(fr *frame, cg *cfg.CFG, v *types.Var, calls []*edge) []bool {
 	res := make([]bool, len(calls))
+	// Only a variable of fr's own function: another function may set a
+	// package variable or a captured one at any call.
+	var ft ast.Node = fr.body
+	if fr.lit != nil {
+		ft = fr.lit.lit
+	} else if fr.n.decl != nil {
+		ft = fr.n.decl
+	}
+	if v.Pos() < ft.Pos() || v.Pos() >= ft.End() {
+		return res
+	}
 	escapes := false
 	ast.Inspect(fr.body, func(n ast.Node) bool {
 		switch n := n.(type) {

@@ -52,3 +52,19 @@ func escaped(dir string) (err error) {
 	helper() // want `^main\.helper may end the process and skip the deferred function literal calling os\.RemoveAll \(onerror\.go:45\)`
 	return nil
 }
+
+var pkgErr error
+
+// packageVar guards on a package variable, which any call may set:
+// nil after the check, it need not be at the call.
+func packageVar(dir string) {
+	defer func() {
+		if pkgErr != nil {
+			os.RemoveAll(dir)
+		}
+	}()
+	if pkgErr != nil {
+		return
+	}
+	helper() // want `^main\.helper may end the process and skip the deferred function literal calling os\.RemoveAll \(onerror\.go:61\)`
+}
