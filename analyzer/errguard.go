@@ -123,10 +123,13 @@ func (g *graph) nilAt(fr *frame, cg *cfg.CFG, v *types.Var, calls []*edge) []boo
 			}
 		case *ast.FuncLit:
 			ast.Inspect(n.Body, func(m ast.Node) bool {
-				if a, ok := m.(*ast.AssignStmt); ok {
-					for _, l := range a.Lhs {
+				switch m := m.(type) {
+				case *ast.AssignStmt:
+					for _, l := range m.Lhs {
 						escapes = escapes || g.refersTo(l, v)
 					}
+				case *ast.RangeStmt:
+					escapes = escapes || g.refersTo(m.Key, v) || g.refersTo(m.Value, v)
 				}
 				return !escapes
 			})
@@ -137,6 +140,7 @@ func (g *graph) nilAt(fr *frame, cg *cfg.CFG, v *types.Var, calls []*edge) []boo
 	if escapes {
 		return res
 	}
+	conds := g.branchConds(fr.body)
 	startNil := g.isNamedResult(fr, v)
 	// may[b]: v may be non-nil on entry to block b.
 	may := make([]bool, len(cg.Blocks))
@@ -161,7 +165,7 @@ func (g *graph) nilAt(fr *frame, cg *cfg.CFG, v *types.Var, calls []*edge) []boo
 			m = g.assigns(nd, v, m)
 		}
 		for i, s := range b.Succs {
-			flow(s, m && !g.nilOnEdge(b, i, v))
+			flow(s, m && !g.nilOnEdge(conds, b, i, v))
 		}
 	}
 	for _, b := range cg.Blocks {
@@ -209,21 +213,59 @@ func (g *graph) assigns(nd ast.Node, v *types.Var, m bool) bool {
 				}
 			}
 		}
-	case *ast.RangeStmt:
-		m = m || g.refersTo(nd.Key, v) || g.refersTo(nd.Value, v)
+	case *ast.Ident:
+		// go/cfg puts a range statement's key and value, assigned each
+		// iteration, as bare identifiers before the loop (and a switch
+		// tag, which does not assign, the same way: counted too).
+		m = m || g.refersTo(nd, v)
 	}
 	return m
 }
 
+// branchConds returns the conditions of the if and for statements in
+// body and their operands under && and ||: the expressions whose true
+// and false edges go/cfg makes a block's two successors. A case of a
+// switch with a tag also ends a block with two successors, but its
+// edges say whether the tag equals it.
+func (g *graph) branchConds(body *ast.BlockStmt) map[ast.Expr]bool {
+	conds := map[ast.Expr]bool{}
+	var add func(e ast.Expr)
+	add = func(e ast.Expr) {
+		if e == nil {
+			return
+		}
+		conds[e] = true
+		switch e := e.(type) {
+		case *ast.ParenExpr:
+			add(e.X)
+		case *ast.BinaryExpr:
+			if e.Op == token.LAND || e.Op == token.LOR {
+				add(e.X)
+				add(e.Y)
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			add(n.Cond)
+		case *ast.ForStmt:
+			add(n.Cond)
+		}
+		return true
+	})
+	return conds
+}
+
 // nilOnEdge reports whether v is nil on the i'th successor edge of b:
-// b ends in the condition "v != nil" (false edge) or "v == nil" (true
-// edge).
-func (g *graph) nilOnEdge(b *cfg.Block, i int, v *types.Var) bool {
+// b ends in the condition of an if or for (conds) "v != nil" (false
+// edge) or "v == nil" (true edge).
+func (g *graph) nilOnEdge(conds map[ast.Expr]bool, b *cfg.Block, i int, v *types.Var) bool {
 	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return false
 	}
 	c, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr)
-	if !ok || !g.isNil(c.Y) || !g.refersTo(c.X, v) {
+	if !ok || !conds[c] || !g.isNil(c.Y) || !g.refersTo(c.X, v) {
 		return false
 	}
 	return (c.Op == token.NEQ && i == 1) || (c.Op == token.EQL && i == 0)

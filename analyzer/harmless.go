@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/noexit-lint/noexit/internal/catalogue"
@@ -20,11 +21,14 @@ import (
 //   - released: what the end of the process releases or resets just as
 //     the call would: unlocking a mutex, WaitGroup.Done, a context's
 //     cancel, stopping a timer or ticker, signal.Stop, the environment
-//     and the working directory, prometheus metrics, and closing an
-//     *os.File, a TCP or UDP socket or a net.Conn, or an HTTP body (the
-//     kernel closes every descriptor at exit; an *os.File buffers
+//     and the working directory, prometheus metrics (not
+//     WriteToTextfile), and closing an *os.File, a *net.TCPConn,
+//     UDPConn, IPConn or UnixConn, a *net.TCPListener or an HTTP body
+//     (the kernel closes every descriptor at exit; an *os.File buffers
 //     nothing). Counted only with -defer-skip-all, as go-critic's
-//     exitAfterDefer counts them.
+//     exitAfterDefer counts them. A net.Conn of unknown kind is counted:
+//     it may be a *tls.Conn, whose Close tells the peer the stream is
+//     complete, or a wrapper that flushes.
 //   - flushes: a zap logger's Sync, klog.Flush. Counted unless the exit
 //     is that logger's own Fatal, which syncs (zap) or flushes (klog)
 //     before it ends the process.
@@ -43,52 +47,62 @@ const (
 // A skip is what skipping one deferred call costs: its loss, and for
 // flushes the logger families it flushes.
 type skip struct {
-	loss   loss
-	family string // flushes: "zap" or "klog"; "" when it flushes both
+	loss     loss
+	family   string // flushes: "zap" or "klog"; "" when it flushes both
+	released bool   // some call of the literal is released (under flushes)
 }
 
 // worse combines the costs of two calls made by one deferred literal.
 func (s skip) worse(t skip) skip {
+	rel := s.released || t.released || s.loss == released || t.loss == released
 	switch {
 	case s.loss == flushes && t.loss == flushes && s.family != t.family:
-		return skip{loss: lost}
+		s = skip{loss: lost}
 	case t.loss > s.loss:
-		return t
+		s = t
 	}
+	s.released = rel
 	return s
 }
 
 // releasedFuncs are the calls, by FullName, whose effect the end of the
 // process has too.
 var releasedFuncs = map[string]bool{
-	"(*sync.Mutex).Unlock":                    true,
-	"(*sync.RWMutex).Unlock":                  true,
-	"(*sync.RWMutex).RUnlock":                 true,
-	"(*sync.WaitGroup).Done":                  true,
-	"(*time.Timer).Stop":                      true,
-	"(*time.Ticker).Stop":                     true,
-	"os/signal.Stop":                          true,
-	"os/signal.Reset":                         true,
-	"os/signal.Ignore":                        true,
-	"os.Setenv":                               true,
-	"os.Unsetenv":                             true,
-	"os.Clearenv":                             true,
-	"os.Chdir":                                true,
-	"(*os.File).Close":                        true,
-	"(net.Conn).Close":                        true,
-	"(net.PacketConn).Close":                  true,
-	"(*net.TCPConn).Close":                    true,
-	"(*net.UDPConn).Close":                    true,
-	"(*net.IPConn).Close":                     true,
+	"(*sync.Mutex).Unlock":    true,
+	"(*sync.RWMutex).Unlock":  true,
+	"(*sync.RWMutex).RUnlock": true,
+	"(*sync.WaitGroup).Done":  true,
+	"(*time.Timer).Stop":      true,
+	"(*time.Ticker).Stop":     true,
+	"os/signal.Stop":          true,
+	"os/signal.Reset":         true,
+	"os/signal.Ignore":        true,
+	"os.Setenv":               true,
+	"os.Unsetenv":             true,
+	"os.Clearenv":             true,
+	"os.Chdir":                true,
+	"(*os.File).Close":        true,
+	// TCPConn, UDPConn, IPConn and UnixConn close through the embedded
+	// net.conn; a unix conn (not listener) unlinks nothing.
+	"(*net.conn).Close":                       true,
 	"(*net.TCPListener).Close":                true,
-	"(*crypto/tls.Conn).Close":                true,
 	"(*net/http.Client).CloseIdleConnections": true,
 }
 
-// releasedPkgs are packages all of whose calls only change state that
-// dies with the process.
-var releasedPkgs = map[string]bool{
-	"github.com/prometheus/client_golang/prometheus": true,
+// releasedPkgs are packages all of whose calls, but those listed, only
+// change state that dies with the process.
+var releasedPkgs = map[string][]string{
+	"github.com/prometheus/client_golang/prometheus": {"WriteToTextfile"},
+}
+
+// releasedPkg reports whether fn belongs to releasedPkgs and is not one
+// of its exceptions.
+func releasedPkg(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	except, ok := releasedPkgs[fn.Pkg().Path()]
+	return ok && !slices.Contains(except, fn.Name())
 }
 
 // pureFuncs are the helpers, by FullName, that compute a log line.
@@ -153,7 +167,7 @@ func (g *graph) skipCall(call *ast.CallExpr) skip {
 		switch {
 		case pureFuncs[full]:
 			return skip{}
-		case releasedFuncs[full], obj.Pkg() != nil && releasedPkgs[obj.Pkg().Path()], isBodyClose(info, call):
+		case releasedFuncs[full], releasedPkg(obj), isBodyClose(info, call):
 			return skip{loss: released}
 		case full == "(*go.uber.org/zap.Logger).Sync", full == "(*go.uber.org/zap.SugaredLogger).Sync":
 			return skip{loss: flushes, family: "zap"}
@@ -241,7 +255,7 @@ func (g *graph) counted(d *ast.DeferStmt) bool {
 // through another.
 func (g *graph) flushedBy(d *ast.DeferStmt, e *edge) bool {
 	s := g.skipOf(d)
-	if s.loss != flushes {
+	if s.loss != flushes || s.released && g.set.deferSkipAll {
 		return false
 	}
 	var name string

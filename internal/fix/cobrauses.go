@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -20,8 +21,9 @@ import (
 // cobraUseConcerns reports whether the command whose field sel selects
 // may be one the literal cl builds. It says no only when sel.X is a local
 // variable of the function fd, each assignment of which is either another
-// &cobra.Command{...} literal or a call to a function of the package
-// that, with every function of the package it refers to, neither holds
+// &cobra.Command{...} literal or a call to a function of the package,
+// with no argument or receiver that may hold a command, that, with every
+// function of the package it refers to, neither holds
 // cl, nor refers to a package-level variable that may hold a command,
 // nor calls through an interface or a func value something that returns
 // one, nor asserts an interface to a command.
@@ -54,6 +56,17 @@ func (b *builder) cobraUseConcerns(sel *ast.SelectorExpr, fd *ast.FuncDecl, cl *
 			fn := typeutil.StaticCallee(info, e)
 			if fn == nil || fn.Pkg() != b.pass.Pkg {
 				return true
+			}
+			// identity(NewGetCommand()), holder{c: cmd}.get(): the
+			// command may come in through an argument or the receiver.
+			in := slices.Clone(e.Args)
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
+				in = append(in, sel.X)
+			}
+			for _, a := range in {
+				if holdsCommand(info.TypeOf(a), map[types.Type]bool{}) {
+					return true
+				}
 			}
 			work = append(work, fn)
 		default:

@@ -25,7 +25,7 @@ var cases = []string{
 	"fixnamed", "fixmulti", "fiximports", "fixflag", "fixrefuse",
 	"fixinternal/internal/cfg", "fixinternal/server", "fixunreach", "fixstyle", "fixeffects", "fixcleanup", "fixcause",
 	"fixgenerated", "fixdot", "fixdotpair", "fixshare", "fixconstrained",
-	"fixmainrun", "fixinvoked", "fixcobra", "fixcobraread", "fixcobraset", "fixcobravar", "fixgoroutine",
+	"fixmainrun", "fixinvoked", "fixcobra", "fixcobraread", "fixcobraset", "fixcobravar", "fixcobrapass", "fixgoroutine",
 }
 
 func TestFixes(t *testing.T) {

@@ -68,3 +68,49 @@ func packageVar(dir string) {
 	}
 	helper() // want `^main\.helper may end the process and skip the deferred function literal calling os\.RemoveAll \(onerror\.go:61\)`
 }
+
+// ranged assigns err in a range clause.
+func ranged(dir string, errs []error) (err error) {
+	defer func() {
+		if err != nil {
+			os.RemoveAll(dir)
+		}
+	}()
+	for _, err = range errs {
+		log.Fatal("in the loop") // want `^log\.Fatal skips the deferred function literal calling os\.RemoveAll \(onerror\.go:74\)`
+	}
+	return nil
+}
+
+// rangedInLiteral assigns err in a range clause of a literal.
+func rangedInLiteral(dir string, errs []error) (err error) {
+	defer func() {
+		if err != nil {
+			os.RemoveAll(dir)
+		}
+	}()
+	set := func() {
+		for _, err = range errs {
+		}
+	}
+	set()
+	log.Fatal("after") // want `^log\.Fatal skips the deferred function literal calling os\.RemoveAll \(onerror\.go:87\)`
+	return nil
+}
+
+// switched tests err in a switch case, whose edges are not those of an
+// if: default runs only when err is set.
+func switched(dir string) (err error) {
+	defer func() {
+		if err != nil {
+			os.RemoveAll(dir)
+		}
+	}()
+	err = mayFail()
+	switch false {
+	case err != nil:
+	default:
+		log.Fatal("err is set") // want `^log\.Fatal skips the deferred function literal calling os\.RemoveAll \(onerror\.go:104\)`
+	}
+	return nil
+}

@@ -48,7 +48,7 @@ type server struct {
 
 // serve defers an unlock, a cancel held in a field, a ticker's Stop and a
 // metric update.
-func (s *server) serve(conn net.Conn, l *net.TCPListener) {
+func (s *server) serve(conn *net.TCPConn, l *net.TCPListener) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer s.cancel(nil)
