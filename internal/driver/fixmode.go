@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -32,6 +33,16 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 	})
 	set := newEditSet(editable)
 	all := findings(g)
+	pkgOf := map[string]string{} // file -> import path, for cobra fixes
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, f := range p.GoFiles {
+			if _, ok := pkgOf[f]; !ok && !strings.HasSuffix(p.PkgPath, "_test") {
+				pkgOf[f] = p.PkgPath
+			}
+		}
+	})
+	var overrides []cobraOverride
+	scanned := false
 	notes := map[string]string{} // finding key -> why it was not fixed
 	var unfixed []modfix.Finding
 	var unfixedKeys []string
@@ -42,6 +53,15 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 			unfixed = append(unfixed, modfix.Finding{Fset: f.fset, Diag: f.diag})
 			unfixedKeys = append(unfixedKeys, f.key())
 		default:
+			if field := runToRunE(f.diag.SuggestedFixes[0]); field != "" {
+				if !scanned {
+					overrides, scanned = cobraOverrides(pkgs), true
+				}
+				if why := cobraRefusal(pkgOf[f.fset.Position(f.diag.Pos).Filename], field, overrides); why != "" {
+					notes[f.key()] = " (not fixed: " + why + ")"
+					continue
+				}
+			}
 			if why := set.add(f.fset, f.diag.SuggestedFixes[0]); why != "" {
 				notes[f.key()] = " (not fixed: " + why + ")"
 				continue
@@ -148,10 +168,14 @@ func (r *run) reanalyze(pkgs []*packages.Package, overlay map[string][]byte) ([]
 }
 
 // key identifies a finding across a fix that moves lines: its file and
-// message.
+// message, with the numbers of function literals ("F.func2") left out,
+// since a fix that rewrites one literal of a function renumbers the
+// others.
 func (f finding) key() string {
-	return f.fset.Position(f.diag.Pos).Filename + "\x00" + f.diag.Message
+	return f.fset.Position(f.diag.Pos).Filename + "\x00" + litNumber.ReplaceAllString(f.diag.Message, ".func")
 }
+
+var litNumber = regexp.MustCompile(`\.func[0-9]+(\.[0-9]+)*\b`)
 
 func convert(e modfix.Edits) map[string][]edit {
 	out := map[string][]edit{}

@@ -165,3 +165,49 @@ func TestCobraEndToEnd(t *testing.T) {
 	}
 	run(t, dir, "go", "test", "-count=1", "./cli")
 }
+
+// TestCobraOverrideElsewhere: another package of the module sets the Run
+// of the command a constructor returns. With RunE in the constructor,
+// cobra would run RunE and ignore the override, so the driver, which sees
+// the whole module, refuses the fix and says where the override is; the
+// PreRun nobody overrides still becomes PreRunE.
+func TestCobraOverrideElsewhere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds noexit and runs the go command on the real cobra")
+	}
+	bin := filepath.Join(t.TempDir(), "noexit")
+	run(t, filepath.Join("..", ".."), "go", "build", "-o", bin, "./cmd/noexit")
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":     cobraModule["go.mod"],
+		"cli/cli.go": cobraModule["cli/cli.go"],
+		"quiet/quiet.go": `package quiet
+
+import (
+	"github.com/spf13/cobra"
+
+	"example.com/cli/cli"
+)
+
+// NewQuietCommand greets no one.
+func NewQuietCommand() *cobra.Command {
+	c := cli.NewRootCommand()
+	c.Run = func(*cobra.Command, []string) {}
+	return c
+}
+`,
+	}
+	for name, text := range files {
+		writeFile(t, filepath.Join(dir, name), text)
+	}
+	run(t, dir, "go", "get", "github.com/spf13/cobra@v1.10.2")
+	out, _ := command(dir, bin, "-fix", "./...").CombinedOutput()
+	src := tree(t, dir)["cli/cli.go"]
+	if !strings.Contains(src, "\tRun: func") || !strings.Contains(src, "PreRunE: func") {
+		t.Errorf("want PreRun (not overridden) as PreRunE and Run kept, as quiet overrides it:\n%s\n%s", out, src)
+	}
+	if want := "(not fixed: example.com/cli/quiet uses the Run field of a cobra.Command (quiet.go:12), which may be this command's)"; !strings.Contains(string(out), want) {
+		t.Errorf("noexit -fix does not say %q:\n%s", want, out)
+	}
+	run(t, dir, "go", "build", "./...")
+}
