@@ -91,6 +91,12 @@ func (fx *fixer) addCobraRun(c *stmtCtx) (msg string, ok bool, why string) {
 		if !ok || ec.fn.lit != lit {
 			continue
 		}
+		if why := b.silentStatus(ec, call); why != "" {
+			if ec.stmt == c.stmt {
+				return "", false, why
+			}
+			continue
+		}
 		saved := b.save()
 		ok, why := b.rewriteExit(ec, call, results)
 		switch {
@@ -235,4 +241,16 @@ func enclosingDecl(path []ast.Node) *ast.FuncDecl {
 		}
 	}
 	return nil
+}
+
+// silentStatus says why the exit call of c, in a cobra Run function, must
+// stay: it ends the process with a status and says nothing, no log line
+// before it and no error it checks. kubectl's "auth can-i" answers "no"
+// that way (with --quiet, by the status alone); as RunE's error, cobra
+// would print "Error: ..." and the usage instead. "" for other exits.
+func (b *builder) silentStatus(c *stmtCtx, call *ast.CallExpr) string {
+	if exitCode(b.pass.TypesInfo, call) == nil || b.logBefore(c) != nil || b.errCheck(c) != nil {
+		return ""
+	}
+	return "the command exits with a status and no message, which as RunE's error cobra would print with the usage"
 }

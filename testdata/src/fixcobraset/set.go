@@ -4,6 +4,7 @@ package fixcobraset
 
 import (
 	"log"
+	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -52,4 +53,17 @@ func NewTxnDel() *cobra.Command {
 		del.Run = func(cmd *cobra.Command, args []string) {}
 	}
 	return del
+}
+
+// NewCanCommand answers by its exit status alone: RunE would make cobra
+// print an error and the usage.
+func NewCanCommand() *cobra.Command {
+	return &cobra.Command{
+		Use: "can",
+		Run: func(cmd *cobra.Command, args []string) {
+			if len(args) == 0 {
+				os.Exit(1) // want `\(no automatic fix: the command exits with a status and no message, which as RunE's error cobra would print with the usage\)`
+			}
+		},
+	}
 }
