@@ -121,17 +121,25 @@ func TestDeferSkipBaseline(t *testing.T) {
 	}
 	r := &recorder{}
 	analysistest.Run(r, testdata(t), with("baseline"), "deferskip")
-	missed := 0
-	for _, e := range r.errs {
-		if strings.Contains(e, "deferskip/") && strings.Contains(e, "no diagnostic was reported") {
-			missed++
-		} else {
-			t.Errorf("with the baseline: %s", e)
-		}
-	}
-	if missed != 21 {
+	if missed := r.unmatched(t, "deferskip/", "with the baseline"); missed != 21 {
 		t.Errorf("with the baseline, %d of the 21 findings were suppressed", missed)
 	}
+}
+
+// unmatched returns how many of the recorded errors say that an
+// expectation in a file under dir went unmatched, and reports every other
+// error, prefixed with when.
+func (r *recorder) unmatched(t *testing.T, dir, when string) int {
+	t.Helper()
+	n := 0
+	for _, e := range r.errs {
+		if strings.Contains(e, dir) && strings.Contains(e, "no diagnostic was reported") {
+			n++
+		} else {
+			t.Errorf("%s: %s", when, e)
+		}
+	}
+	return n
 }
 
 // TestDeferSkipAll runs the exits that skip only cleanup the end of the
@@ -143,15 +151,7 @@ func TestDeferSkipAll(t *testing.T) {
 	analysistest.Run(t, testdata(t), analyzer.New(&analyzer.Config{DeferSkipAll: &all}), "deferskipall")
 	r := &recorder{}
 	analysistest.Run(r, testdata(t), analyzer.New(&analyzer.Config{}), "deferskipall")
-	missed := 0
-	for _, e := range r.errs {
-		if strings.Contains(e, "no diagnostic was reported") {
-			missed++
-		} else {
-			t.Errorf("by default: %s", e)
-		}
-	}
-	if missed != 6 {
+	if missed := r.unmatched(t, "deferskipall/", "by default"); missed != 6 {
 		t.Errorf("by default, %d of the 6 findings were not reported", missed)
 	}
 }

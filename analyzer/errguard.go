@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // Cleanup on error: a deferred literal that does its work only when an
@@ -71,7 +73,7 @@ func (g *graph) guardVar(cond ast.Expr, join, op token.Token) *types.Var {
 		}
 		return g.guardVar(b.Y, join, op)
 	}
-	if b.Op != op || !g.isNil(b.Y) {
+	if b.Op != op || !rewrite.IsNil(g.pass.TypesInfo, b.Y) {
 		return nil
 	}
 	id, ok := ast.Unparen(b.X).(*ast.Ident)
@@ -83,15 +85,6 @@ func (g *graph) guardVar(cond ast.Expr, join, op token.Token) *types.Var {
 		return nil
 	}
 	return v
-}
-
-func (g *graph) isNil(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := g.pass.TypesInfo.Uses[id].(*types.Nil)
-	return isNil
 }
 
 // nilAt returns, for each call, whether v is nil for sure when it is
@@ -197,12 +190,12 @@ func (g *graph) assigns(nd ast.Node, v *types.Var, m bool) bool {
 			if !g.refersTo(l, v) {
 				continue
 			}
-			m = len(nd.Lhs) != len(nd.Rhs) || !g.isNil(nd.Rhs[i])
+			m = len(nd.Lhs) != len(nd.Rhs) || !rewrite.IsNil(g.pass.TypesInfo, nd.Rhs[i])
 		}
 	case *ast.ValueSpec:
 		for i, id := range nd.Names {
 			if g.pass.TypesInfo.Defs[id] == v {
-				m = len(nd.Values) > 0 && (len(nd.Values) != len(nd.Names) || !g.isNil(nd.Values[i]))
+				m = len(nd.Values) > 0 && (len(nd.Values) != len(nd.Names) || !rewrite.IsNil(g.pass.TypesInfo, nd.Values[i]))
 			}
 		}
 	case *ast.DeclStmt:
@@ -265,7 +258,7 @@ func (g *graph) nilOnEdge(conds map[ast.Expr]bool, b *cfg.Block, i int, v *types
 		return false
 	}
 	c, ok := b.Nodes[len(b.Nodes)-1].(*ast.BinaryExpr)
-	if !ok || !conds[c] || !g.isNil(c.Y) || !g.refersTo(c.X, v) {
+	if !ok || !conds[c] || !rewrite.IsNil(g.pass.TypesInfo, c.Y) || !g.refersTo(c.X, v) {
 		return false
 	}
 	return (c.Op == token.NEQ && i == 1) || (c.Op == token.EQL && i == 0)

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/noexit-lint/noexit/analyzer"
+	"github.com/noexit-lint/noexit/internal/fix"
 )
 
 // analyzerOptions adapts the analyzer to the run: -fix and -diff also
@@ -24,22 +25,13 @@ func (o *options) analyzerOptions() []analyzer.Option {
 	return nil
 }
 
-// cobraPath is the import path of the cobra command library.
-const cobraPath = "github.com/spf13/cobra"
-
-// runFields are the Run-like fields of cobra.Command that the analyzer's
-// fix turns into their E twins.
-var runFields = map[string]bool{
-	"Run": true, "PreRun": true, "PostRun": true, "PersistentPreRun": true, "PersistentPostRun": true,
-}
-
-// runToRunE returns the Run-like field of a cobra.Command that fix
+// runToRunE returns the Run-like field of a cobra.Command that sf
 // renames to its E twin (one edit replaces "Run" with "RunE", and so on),
 // or "".
-func runToRunE(fix analysis.SuggestedFix) string {
-	for _, e := range fix.TextEdits {
+func runToRunE(sf analysis.SuggestedFix) string {
+	for _, e := range sf.TextEdits {
 		name, ok := strings.CutSuffix(string(e.NewText), "E")
-		if ok && runFields[name] && int(e.End-e.Pos) == len(name) {
+		if ok && fix.IsCobraRunField(name) && int(e.End-e.Pos) == len(name) {
 			return name
 		}
 	}
@@ -54,38 +46,50 @@ type cobraOverride struct {
 	pos   token.Position
 }
 
-// cobraOverrides lists the uses of Run-like fields of cobra.Command
-// through a selector in every loaded package with syntax but cobra. The
-// analyzer follows such uses within a package; one in another package may
-// set the Run of a command an exported constructor returns, and cobra
-// would run the RunE a fix gives it instead.
-func cobraOverrides(pkgs []*packages.Package) []cobraOverride {
-	var out []cobraOverride
+// cobraUses are the uses of Run-like fields of cobra.Command through a
+// selector in every loaded package with syntax but cobra, and the package
+// of each loaded file. The analyzer follows such uses within a package;
+// one in another package may set the Run of a command an exported
+// constructor returns, and cobra would run the RunE a fix gives it
+// instead.
+type cobraUses struct {
+	uses  []cobraOverride
+	pkgOf map[string]string // file -> import path
+}
+
+func newCobraUses(pkgs []*packages.Package) *cobraUses {
+	c := &cobraUses{pkgOf: map[string]string{}}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.TypesInfo == nil || p.PkgPath == cobraPath {
+		for _, f := range p.GoFiles {
+			if _, ok := c.pkgOf[f]; !ok && !strings.HasSuffix(p.PkgPath, "_test") {
+				c.pkgOf[f] = p.PkgPath
+			}
+		}
+		if p.TypesInfo == nil || p.PkgPath == fix.CobraPath {
 			return
 		}
 		for _, f := range p.Syntax {
 			ast.Inspect(f, func(n ast.Node) bool {
 				sel, ok := n.(*ast.SelectorExpr)
-				if !ok || !runFields[sel.Sel.Name] {
+				if !ok || !fix.IsCobraRunField(sel.Sel.Name) {
 					return true
 				}
-				if v, ok := p.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.IsField() && v.Pkg() != nil && v.Pkg().Path() == cobraPath {
-					out = append(out, cobraOverride{p.PkgPath, sel.Sel.Name, p.Fset.Position(sel.Sel.Pos())})
+				if v, ok := p.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.IsField() && v.Pkg() != nil && v.Pkg().Path() == fix.CobraPath {
+					c.uses = append(c.uses, cobraOverride{p.PkgPath, sel.Sel.Name, p.Fset.Position(sel.Sel.Pos())})
 				}
 				return true
 			})
 		}
 	})
-	return out
+	return c
 }
 
-// cobraRefusal says why the fix of field to its E twin, in the package
-// at path, cannot be applied: another package uses that field of a
-// command, maybe of this one. "" when none does.
-func cobraRefusal(path, field string, overrides []cobraOverride) string {
-	for _, o := range overrides {
+// refusal says why the fix of field to its E twin in file cannot be
+// applied: another package uses that field of a command, maybe of this
+// one. "" when none does.
+func (c *cobraUses) refusal(file, field string) string {
+	path := c.pkgOf[file]
+	for _, o := range c.uses {
 		if o.pkg != path && o.field == field {
 			return fmt.Sprintf("%s uses the %s field of a cobra.Command (%s:%d), which may be this command's", o.pkg, o.field, filepath.Base(o.pos.Filename), o.pos.Line)
 		}

@@ -33,16 +33,7 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 	})
 	set := newEditSet(editable)
 	all := findings(g)
-	pkgOf := map[string]string{} // file -> import path, for cobra fixes
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, f := range p.GoFiles {
-			if _, ok := pkgOf[f]; !ok && !strings.HasSuffix(p.PkgPath, "_test") {
-				pkgOf[f] = p.PkgPath
-			}
-		}
-	})
-	var overrides []cobraOverride
-	scanned := false
+	var cobra *cobraUses         // built at the first cobra fix
 	notes := map[string]string{} // finding key -> why it was not fixed
 	var unfixed []modfix.Finding
 	var unfixedKeys []string
@@ -54,10 +45,10 @@ func (r *run) fixes(g *checker.Graph, pkgs []*packages.Package) {
 			unfixedKeys = append(unfixedKeys, f.key())
 		default:
 			if field := runToRunE(f.diag.SuggestedFixes[0]); field != "" {
-				if !scanned {
-					overrides, scanned = cobraOverrides(pkgs), true
+				if cobra == nil {
+					cobra = newCobraUses(pkgs)
 				}
-				if why := cobraRefusal(pkgOf[f.fset.Position(f.diag.Pos).Filename], field, overrides); why != "" {
+				if why := cobra.refusal(f.fset.Position(f.diag.Pos).Filename, field); why != "" {
 					notes[f.key()] = " (not fixed: " + why + ")"
 					continue
 				}

@@ -43,6 +43,13 @@ func (b *builder) cobraField(c *stmtCtx) (*ast.Ident, *ast.CompositeLit) {
 	return nil, nil
 }
 
+// CobraPath is the import path of the cobra command library.
+const CobraPath = cobraPath
+
+// IsCobraRunField reports whether name is a Run-like field of cobra.Command
+// that the fix turns into its E twin.
+func IsCobraRunField(name string) bool { return cobraRuns[name] }
+
 func isCobraCommand(t types.Type) bool {
 	if t == nil {
 		return false

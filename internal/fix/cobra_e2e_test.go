@@ -127,13 +127,7 @@ func TestCobraEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end: builds noexit and runs the go command on the real cobra")
 	}
-	bin := filepath.Join(t.TempDir(), "noexit")
-	run(t, filepath.Join("..", ".."), "go", "build", "-o", bin, "./cmd/noexit")
-	dir := t.TempDir()
-	for name, text := range cobraModule {
-		writeFile(t, filepath.Join(dir, name), text)
-	}
-	run(t, dir, "go", "get", "github.com/spf13/cobra@v1.10.2")
+	bin, dir := cobraFixture(t, cobraModule)
 	run(t, dir, "go", "build", "./...")
 	if out, err := command(dir, bin, "./cmd/...").CombinedOutput(); err != nil {
 		t.Errorf("noexit on allowed code reports: %v\n%s", err, out)
@@ -175,10 +169,7 @@ func TestCobraOverrideElsewhere(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end: builds noexit and runs the go command on the real cobra")
 	}
-	bin := filepath.Join(t.TempDir(), "noexit")
-	run(t, filepath.Join("..", ".."), "go", "build", "-o", bin, "./cmd/noexit")
-	dir := t.TempDir()
-	files := map[string]string{
+	bin, dir := cobraFixture(t, map[string]string{
 		"go.mod":     cobraModule["go.mod"],
 		"cli/cli.go": cobraModule["cli/cli.go"],
 		"quiet/quiet.go": `package quiet
@@ -196,11 +187,7 @@ func NewQuietCommand() *cobra.Command {
 	return c
 }
 `,
-	}
-	for name, text := range files {
-		writeFile(t, filepath.Join(dir, name), text)
-	}
-	run(t, dir, "go", "get", "github.com/spf13/cobra@v1.10.2")
+	})
 	out, _ := command(dir, bin, "-fix", "./...").CombinedOutput()
 	src := tree(t, dir)["cli/cli.go"]
 	if !strings.Contains(src, "\tRun: func") || !strings.Contains(src, "PreRunE: func") {
@@ -210,4 +197,18 @@ func NewQuietCommand() *cobra.Command {
 		t.Errorf("noexit -fix does not say %q:\n%s", want, out)
 	}
 	run(t, dir, "go", "build", "./...")
+}
+
+// cobraFixture builds noexit and writes files into a fresh module that
+// requires the real cobra v1.10.2; it returns the binary and the module.
+func cobraFixture(t *testing.T, files map[string]string) (bin, dir string) {
+	t.Helper()
+	bin = filepath.Join(t.TempDir(), "noexit")
+	run(t, filepath.Join("..", ".."), "go", "build", "-o", bin, "./cmd/noexit")
+	dir = t.TempDir()
+	for name, text := range files {
+		writeFile(t, filepath.Join(dir, name), text)
+	}
+	run(t, dir, "go", "get", "github.com/spf13/cobra@v1.10.2")
+	return bin, dir
 }

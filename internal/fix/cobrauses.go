@@ -131,7 +131,7 @@ func (b *builder) assignedTo(body *ast.BlockStmt, v *types.Var) ([]ast.Expr, boo
 // package they refer to, may build the command of cl.
 func (b *builder) mayBuild(work []*types.Func, cl *ast.CompositeLit) bool {
 	info := b.pass.TypesInfo
-	decls := b.funcDecls()
+	decls := b.cache.index(b.pass).decls
 	seen := map[*types.Func]bool{}
 	for len(work) > 0 {
 		fn := work[len(work)-1]
@@ -227,23 +227,4 @@ func holdsCommand(t types.Type, seen map[types.Type]bool) bool {
 		return holdsCommand(t.Results(), seen)
 	}
 	return false
-}
-
-// funcDecls maps the package's functions and methods to their
-// declarations.
-func (b *builder) funcDecls() map[*types.Func]*ast.FuncDecl {
-	if b.decls != nil {
-		return b.decls
-	}
-	b.decls = map[*types.Func]*ast.FuncDecl{}
-	for _, f := range b.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				if fn, ok := b.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					b.decls[fn] = fd
-				}
-			}
-		}
-	}
-	return b.decls
 }

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // field is one key=value pair that the error carries: key is the
@@ -214,7 +216,7 @@ func (m *message) render(format string, operands []ast.Expr, fields []field, cau
 		b.WriteString(escapePercent(f.key) + "=" + verb)
 		operands = append(operands, f.val)
 	}
-	if cause != nil && !isNil(info, cause) {
+	if cause != nil && !rewrite.IsNil(info, cause) {
 		if !isError(info.TypeOf(cause)) {
 			return ""
 		}

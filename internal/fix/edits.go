@@ -36,9 +36,6 @@ type builder struct {
 	// sink, when set, hands the error of the exit being rewritten to
 	// someone else, for a function that cannot return it (sink.go).
 	sink *sink
-	// decls maps the package's functions to their declarations
-	// (funcDecls).
-	decls map[*types.Func]*ast.FuncDecl
 }
 
 type span struct{ pos, end token.Pos }

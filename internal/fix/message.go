@@ -317,10 +317,5 @@ func isStringKind(t types.Type) bool {
 
 func isString(t types.Type) bool { return isPlainString(t) }
 
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
-}
-
 // validExpr reports whether s is a usable expression text.
 func validExpr(s string) bool { return s != "" && !strings.Contains(s, "\x00") }

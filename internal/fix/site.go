@@ -160,7 +160,7 @@ func (b *builder) errCheck(c *stmtCtx) ast.Expr {
 		return nil
 	}
 	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if !ok || cond.Op != token.NEQ || !isNil(b.pass.TypesInfo, cond.Y) {
+	if !ok || cond.Op != token.NEQ || !rewrite.IsNil(b.pass.TypesInfo, cond.Y) {
 		return nil
 	}
 	x := ast.Unparen(cond.X)

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"strings"
 	"unicode"
+
+	"github.com/noexit-lint/noexit/internal/rewrite"
 )
 
 // whyNoMessage says which part of a logging call keeps it from being
@@ -50,7 +52,7 @@ func (m *message) whyNoMessage(l *logCall) string {
 			if len(args) < 2 {
 				return "the call has no message"
 			}
-			if !isNil(info, args[0]) && !isError(info.TypeOf(args[0])) {
+			if !rewrite.IsNil(info, args[0]) && !isError(info.TypeOf(args[0])) {
 				return argN(0) + " is not an error"
 			}
 			first = 1

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -85,4 +86,10 @@ func StmtList(parent ast.Node) (list []ast.Stmt, ok bool) {
 		return p.Body, true
 	}
 	return nil, false
+}
+
+// IsNil reports whether e is the untyped nil.
+func IsNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
 }
